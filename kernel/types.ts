@@ -62,8 +62,12 @@ export interface OpenFile {
   offset: number;
   /** Path it was opened by (for /proc/<pid>/fd and messages); '' if none (pipes). */
   readonly path: string;
-  read(max: number): Promise<Uint8Array> | Uint8Array;
-  write(data: Uint8Array): Promise<number> | number;
+  /**
+   * `signal` (optional, additive): aborts a blocking read/write — the pending call rejects with
+   * `signal.reason` and consumes nothing. Pipes and PTYs honour it (kill, EINTR); files may ignore it.
+   */
+  read(max: number, signal?: AbortSignal): Promise<Uint8Array> | Uint8Array;
+  write(data: Uint8Array, signal?: AbortSignal): Promise<number> | number;
   /** pread/pwrite style access when the file is seekable; ESPIPE otherwise. */
   seek(offset: number, whence: number): number;
   stat(): Stat;
@@ -72,7 +76,7 @@ export interface OpenFile {
   ref(): void;
   close(): void;
   /** Optional: resolves when readable/writable, for poll/select-style waits. */
-  ready?(events: 'read' | 'write'): Promise<void>;
+  ready?(events: 'read' | 'write', signal?: AbortSignal): Promise<void>;
   /** Optional: terminal control (termios, window size, foreground pgrp); ENOTTY if absent. */
   ioctl?(request: string, arg?: unknown): unknown;
   /** Optional: directory listing for O_DIRECTORY descriptions. */
@@ -246,6 +250,11 @@ export interface PathContext {
   openTty?: (flags: number) => OpenFile;
   /** pid of the caller (for /proc/self). */
   pid?: number;
+  /**
+   * A new reference to the caller's own open file description behind `fd` (for /proc/self/fd/N
+   * and /dev/fd/N, which is how `<(…)` works); EBADF if fd is not open. Called as a method.
+   */
+  openFd?: (fd: number) => OpenFile;
 }
 
 /** Supplies /proc contents; the process table implements it. */

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Launcher: agentvm needs Node >= 24 (type stripping, JSPI). If started by an older Node, re-run
+// the CLI with the Node 24 that the package installs (npm package `node`).
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const cli = join(here, '..', 'cli.ts');
+const major = Number(process.versions.node.split('.')[0]);
+if (major >= 24) {
+  await import(cli);
+} else {
+  let node;
+  try {
+    node = join(dirname(createRequire(import.meta.url).resolve('node/package.json')), 'bin', 'node');
+  } catch {
+    process.stderr.write(`agentvm: Node ${process.versions.node} is too old and the bundled Node 24 is missing: run npm install\n`);
+    process.exit(1);
+  }
+  const r = spawnSync(node, [cli, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
