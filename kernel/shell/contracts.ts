@@ -22,8 +22,8 @@ export interface ShellVar {
 export interface Variables {
   /** Scalar value of `name` ($name): element 0 for indexed arrays, key "0" for assoc; namerefs resolved; dynamic specials (RANDOM, LINENO, SECONDS, BASHPID, …) computed. */
   get(name: string): string | undefined;
-  /** The variable record, following namerefs; undefined if unset. */
-  lookup(name: string): ShellVar | undefined;
+  /** The variable record, following namerefs (raw: the nameref itself, for declare -p / ${!ref}); undefined if unset. */
+  lookup(name: string, opts?: { raw?: boolean }): ShellVar | undefined;
   /** `name=value` honoring attributes (integer → arithmetic, case, readonly → throws ShellError, allexport). */
   set(name: string, value: string): void;
   /** `name+=value` */
@@ -39,12 +39,20 @@ export interface Variables {
   values(name: string): string[];
   /** All keys (`${!a[@]}`). */
   keys(name: string): string[];
-  unset(name: string): boolean;
+  /** Follows namerefs unless raw (`unset -n`). Throws ShellError "x: cannot unset: readonly variable". */
+  unset(name: string, opts?: { raw?: boolean }): boolean;
   unsetElement(name: string, key: string): boolean;
   /** Declares/changes attributes (declare -x, -r, -i, -a, -A, -n, -l, -u); `local` declares in the current function scope. */
-  declare(name: string, attrs: VarAttrs, opts?: { local?: boolean; remove?: VarAttrs }): ShellVar;
-  /** Function call scopes for `local`. */
-  pushScope(): void;
+  declare(name: string, attrs: VarAttrs, opts?: {
+    local?: boolean;
+    /** `declare -g`: the global scope even inside a function. */
+    global?: boolean;
+    remove?: VarAttrs;
+    /** Assigns as part of the declaration (after -i/-l/-u apply, before -r); with nameref sets the reference. */
+    value?: string;
+  }): ShellVar;
+  /** Function call scopes for `local`; 'temp' scopes hold prefix assignments (`x=1 cmd`) and are not functions. */
+  pushScope(kind?: 'function' | 'temp'): void;
   popScope(): void;
   /** True while inside a function (local is allowed). */
   inFunction(): boolean;

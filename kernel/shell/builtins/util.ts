@@ -150,7 +150,7 @@ export async function reportShellError(sh: Shell, e: unknown): Promise<number> {
 
 /** Parses a decimal integer as bash's legal_number does (surrounding blanks allowed, 64-bit). */
 export function legalNumber(s: string): bigint | null {
-  const m = /^[ \t\n]*([-+]?\d+)[ \t\n]*$/.exec(s);
+  const m = /^[ \t\n\v\f\r]*([-+]?\d+)[ \t]*$/.exec(s);
   if (!m) return null;
   const n = BigInt(m[1]);
   if (n > 0x7fffffffffffffffn || n < -0x8000000000000000n) return null;
@@ -175,4 +175,21 @@ export async function writeOut(sh: Shell, name: string, text: string): Promise<n
     }
     throw e;
   }
+}
+
+/** bash's hash_string (FNV-1 variant) over the UTF-8 bytes of s. */
+export function bashHash(s: string): number {
+  let h = 2166136261 >>> 0;
+  for (const b of encoder.encode(s)) {
+    h = (h + (h << 1) + (h << 4) + (h << 7) + (h << 8) + (h << 24)) >>> 0;
+    h = (h ^ b) >>> 0;
+  }
+  return h;
+}
+
+/** Keys (given in insertion order) in the order bash walks a hash table of nbuckets buckets. */
+export function bashHashOrder(keys: Iterable<string>, nbuckets: number): string[] {
+  const arr = [...keys].map((k, i) => ({ k, b: bashHash(k) & (nbuckets - 1), i }));
+  arr.sort((x, y) => x.b - y.b || y.i - x.i);
+  return arr.map(x => x.k);
 }
