@@ -62,8 +62,11 @@ function parseArgs(args: string[]): Parsed {
 }
 
 async function pump(stream: ReadableStream<Uint8Array>, to: NodeJS.WriteStream): Promise<void> {
-  for await (const chunk of stream) {
-    if (!to.write(chunk)) await new Promise((r) => to.once('drain', r));
+  const reader = stream.getReader();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    if (!to.write(value)) await new Promise((r) => to.once('drain', r));
   }
 }
 

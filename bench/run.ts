@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const probe = fileURLToPath(new URL('./probe.ts', import.meta.url));
 const timeoutMs = 60_000;
 
-function measure(subject: string, metric: string, arg?: string): Record<string, unknown> | { error: string } {
+function measure(subject: string, metric: string, arg?: string): Record<string, unknown> {
   const args = ['--expose-gc', probe, subject, metric];
   if (arg) args.push(arg);
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: timeoutMs });

@@ -198,3 +198,7 @@ export class Kernel implements KernelApi, ProcessKernel {
     for (const t of this.#ptys ?? []) t?.hangup();
   }
 }
+
+export { ProcessExit } from './proc/exit.ts';
+export { Process } from './proc/process.ts';
+export type { Pty, PtyMasterFile, PtySlaveFile } from './tty/pty.ts';

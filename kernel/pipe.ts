@@ -15,6 +15,8 @@ import { O_NONBLOCK, O_RDONLY, O_WRONLY, S_IFIFO, type OpenFile, type Stat } fro
 export const PIPE_BUF = 4096;
 /** Small writes are coalesced into buffers of this size instead of queueing one chunk each. */
 const COALESCE = 4096;
+/** take() merges chunks into one read only while the first is smaller than this. */
+const MERGE_BELOW = 4096;
 const empty = new Uint8Array(0);
 let nextIno = 1;
 
@@ -26,13 +28,15 @@ class Pipe {
   readonly gid: number;
   readers = 1;
   writers = 1;
-  /** Buffered bytes, oldest first, from chunks[first] at offset head. */
+  /** Buffered bytes: sealed chunks (from chunks[first] at offset head), then the tail buffer. */
   size = 0;
   #chunks: Uint8Array[] = [];
   #first = 0;
   #head = 0;
-  /** Room left in the last chunk's buffer when it is a coalescing buffer we own. */
-  #tailRoom = 0;
+  /** Small writes are appended to a tail buffer: bytes [tailHead, tailLen) are buffered. */
+  #tail: Uint8Array | null = null;
+  #tailHead = 0;
+  #tailLen = 0;
   readonly readQ = new WaitQueue();
   readonly writeQ = new WaitQueue();
 
@@ -42,47 +46,78 @@ class Pipe {
     this.gid = gid;
   }
 
+  /** Copies data into the queue (the writer may reuse its buffer afterwards). */
   push(data: Uint8Array): void {
     const n = data.length;
-    const chunks = this.#chunks;
-    if (n <= this.#tailRoom) {
-      const last = chunks[chunks.length - 1]!;
-      const grown = new Uint8Array(last.buffer, last.byteOffset, last.length + n);
-      grown.set(data, last.length);
-      chunks[chunks.length - 1] = grown;
-      this.#tailRoom -= n;
-    } else if (n < COALESCE / 4) {
-      const buf = new Uint8Array(COALESCE);
-      buf.set(data);
-      chunks.push(buf.subarray(0, n));
-      this.#tailRoom = COALESCE - n;
+    if (n < COALESCE / 4) {
+      let tail = this.#tail;
+      if (tail === null || tail.length - this.#tailLen < n) {
+        this.#sealTail();
+        tail = this.#tail = new Uint8Array(COALESCE);
+      }
+      if (n <= 16) {
+        let j = this.#tailLen;
+        for (let i = 0; i < n; i++) tail[j++] = data[i]!;
+      } else {
+        tail.set(data, this.#tailLen);
+      }
+      this.#tailLen += n;
     } else {
-      chunks.push(data.slice());
-      this.#tailRoom = 0;
+      this.#sealTail();
+      this.#chunks.push(data.slice());
     }
     this.size += n;
     this.readQ.wakeAll();
   }
 
+  /** Moves buffered tail bytes into the chunk list (to keep order before a big chunk). */
+  #sealTail(): void {
+    const tail = this.#tail;
+    if (tail === null) return;
+    if (this.#tailLen > this.#tailHead) this.#chunks.push(tail.subarray(this.#tailHead, this.#tailLen));
+    this.#tail = null;
+    this.#tailHead = this.#tailLen = 0;
+  }
+
   take(max: number): Uint8Array {
     const chunks = this.#chunks;
-    const c0 = chunks[this.#first]!;
-    const avail0 = c0.length - this.#head;
     let out: Uint8Array;
-    if (avail0 >= max || this.#first === chunks.length - 1) {
-      const n = Math.min(avail0, max);
-      out = c0.subarray(this.#head, this.#head + n);
-      this.#advance(n);
+    if (this.#first === chunks.length) {
+      // only the tail holds data: hand out a view (that region is never written again)
+      const n = Math.min(max, this.#tailLen - this.#tailHead);
+      out = this.#tail!.subarray(this.#tailHead, this.#tailHead + n);
+      this.#tailHead += n;
+      if (this.#tailHead === this.#tailLen && this.#tailLen > COALESCE / 2) {
+        this.#tail = null;
+        this.#tailHead = this.#tailLen = 0;
+      }
+      this.size -= n;
     } else {
-      const n = Math.min(this.size, max);
-      out = new Uint8Array(n);
-      let got = 0;
-      while (got < n) {
-        const c = chunks[this.#first]!;
-        const k = Math.min(c.length - this.#head, n - got);
-        out.set(c.subarray(this.#head, this.#head + k), got);
-        got += k;
-        this.#advance(k);
+      const c0 = chunks[this.#first]!;
+      const avail0 = c0.length - this.#head;
+      // A big first chunk is handed out as is (a short read, legal and copy-free); small
+      // pieces are merged up to max.
+      if (avail0 >= max || avail0 >= MERGE_BELOW || this.size === avail0) {
+        const n = Math.min(avail0, max);
+        out = c0.subarray(this.#head, this.#head + n);
+        this.#advance(n);
+      } else {
+        const n = Math.min(this.size, max);
+        out = new Uint8Array(n);
+        let got = 0;
+        while (got < n && this.#first < chunks.length) {
+          const c = chunks[this.#first]!;
+          const k = Math.min(c.length - this.#head, n - got);
+          out.set(c.subarray(this.#head, this.#head + k), got);
+          got += k;
+          this.#advance(k);
+        }
+        if (got < n) {
+          const k = n - got;
+          out.set(this.#tail!.subarray(this.#tailHead, this.#tailHead + k), got);
+          this.#tailHead += k;
+          this.size -= k;
+        }
       }
     }
     this.writeQ.wakeAll();
@@ -99,7 +134,6 @@ class Pipe {
       if (this.#first === chunks.length) {
         chunks.length = 0;
         this.#first = 0;
-        this.#tailRoom = 0;
       } else if (this.#first >= 64 && this.#first * 2 >= chunks.length) {
         chunks.splice(0, this.#first);
         this.#first = 0;
@@ -111,7 +145,8 @@ class Pipe {
     this.#chunks.length = 0;
     this.#first = 0;
     this.#head = 0;
-    this.#tailRoom = 0;
+    this.#tail = null;
+    this.#tailHead = this.#tailLen = 0;
     this.size = 0;
   }
 

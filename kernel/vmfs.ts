@@ -79,11 +79,11 @@ export class VmFs {
 
   async writeFile(path: string, data: Data, opts: { mode?: number; recursive?: boolean } = {}): Promise<void> {
     const p = this.#path(path);
-    if (opts.recursive) await this.mkdir(parentOf(this.realParent(p)), { recursive: true });
+    if (opts.recursive) await this.mkdir(parentOf(this.#abs(p)), { recursive: true });
     this.#vfs.writeFile(this.#ctx, p, bytes(data), opts.mode);
   }
 
-  private realParent(p: string): string { return p.startsWith('/') ? p : join(this.#ctx.cwd, p); }
+  #abs(p: string): string { return p.startsWith('/') ? p : join(this.#ctx.cwd, p); }
 
   async appendFile(path: string, data: Data): Promise<void> {
     const f = this.#vfs.open(this.#ctx, this.#path(path), O_WRONLY | O_CREAT | O_APPEND, 0o666);
@@ -97,7 +97,7 @@ export class VmFs {
   async mkdir(path: string, opts: { recursive?: boolean; mode?: number } = {}): Promise<string | undefined> {
     const p = this.#path(path);
     if (!opts.recursive) { this.#vfs.mkdir(this.#ctx, p, opts.mode ?? 0o777); return undefined; }
-    const abs = this.realParent(p);
+    const abs = this.#abs(p);
     let first: string | undefined;
     let cur = '';
     for (const part of abs.split('/')) {

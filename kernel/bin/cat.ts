@@ -127,7 +127,7 @@ async function catFile(ctx: Ctx, path: string, f: Fmt | null): Promise<void> {
   }
 }
 
-export const cat = defineProgram('cat', async (ctx) => {
+export const cat = defineProgram('cat', async (ctx: Ctx) => {
   const o = parseOptions(ctx, spec);
   const f: Fmt = {
     number: false, nonblank: false, squeeze: false, ends: false, tabs: false, nonprinting: false,

@@ -1,7 +1,7 @@
 // cut: remove sections from each line (GNU options -b -c -f -d -s -n -z --complement
 // --output-delimiter). -c works on bytes, as in the C locale.
 
-import { LineReader, argBytes, closeInput, defineProgram, errText, openInput, parseOptions, quote, quotef, rethrowFatal, type Ctx } from './util.ts';
+import { LineReader, argBytes, closeInput, defineProgram, errText, openInput, parseOptions, quotef, rethrowFatal, type Ctx } from './util.ts';
 
 const spec = {
   usage: 'OPTION... [FILE]...',
@@ -73,11 +73,11 @@ function parseList(ctx: Ctx, list: string, fields: boolean): Range[] {
       value = value * 10 + (ch.charCodeAt(0) - 48);
       if (!Number.isSafeInteger(value)) {
         const bad = /^\d*/.exec(list.slice(numStart))![0];
-        ctx.usage(pos ? `byte/character offset ${quote(bad)} is too large` : `field number ${quote(bad)} is too large`);
+        ctx.usage(pos ? `byte/character offset ${ctx.q(bad)} is too large` : `field number ${ctx.q(bad)} is too large`);
       }
       i++;
     } else {
-      ctx.usage(pos ? `invalid byte/character position ${quote(list.slice(i))}` : `invalid field value ${quote(list.slice(i))}`);
+      ctx.usage(pos ? `invalid byte/character position ${ctx.q(list.slice(i))}` : `invalid field value ${ctx.q(list.slice(i))}`);
     }
   }
   ranges.sort((a, b) => a.lo - b.lo);
@@ -101,7 +101,7 @@ function complementRanges(rs: Range[]): Range[] {
   return out;
 }
 
-export const cut = defineProgram('cut', async (ctx) => {
+export const cut = defineProgram('cut', async (ctx: Ctx) => {
   const o = parseOptions(ctx, spec);
   let mode: '' | 'bytes' | 'fields' = '';
   let listText = '';

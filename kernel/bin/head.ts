@@ -2,7 +2,7 @@
 // Streams: `head -n 1` on an endless pipe returns after the first line.
 
 import type { Proc } from '../types.ts';
-import { closeInput, defineProgram, errText, openInput, parseCount, parseOptions, quote, rethrowFatal, READ_CHUNK, type Ctx } from './util.ts';
+import { closeInput, defineProgram, errText, openInput, parseCount, parseOptions, quoteaf, rethrowFatal, READ_CHUNK, type Ctx } from './util.ts';
 
 
 const spec = {
@@ -122,7 +122,7 @@ async function headFd(ctx: Ctx, fd: number, m: Mode): Promise<void> {
   }
 }
 
-export const head = defineProgram('head', async (ctx) => {
+export const head = defineProgram('head', async (ctx: Ctx) => {
   let args = ctx.args;
   let obsolete: { kind: 'c' | 'n'; value: string; q: boolean; v: boolean; z: boolean } | undefined;
   const ob = args[0] !== undefined ? /^-(\d+)([bkm]?)([cqlvz]*)$/.exec(args[0]) : null;
@@ -162,7 +162,7 @@ export const head = defineProgram('head', async (ctx) => {
       fd = openInput(ctx.proc, path);
     } catch (e) {
       rethrowFatal(e);
-      await ctx.warn(`cannot open ${quote(path)} for reading: ${errText(e)}`);
+      await ctx.warn(`cannot open ${quoteaf(path)} for reading: ${errText(e)}`);
       continue;
     }
     try {
@@ -174,7 +174,7 @@ export const head = defineProgram('head', async (ctx) => {
       await headFd(ctx, fd, m.allBut && m.n === 0 ? { ...m, allBut: false, n: Infinity } : m);
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
-      await ctx.warn(`error reading ${quote(path)}: ${errText(e.error)}`);
+      await ctx.warn(`error reading ${quoteaf(path)}: ${errText(e.error)}`);
     } finally {
       closeInput(ctx.proc, fd);
     }

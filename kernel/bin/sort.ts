@@ -3,7 +3,7 @@
 
 import { O_CREAT, O_TRUNC, O_WRONLY } from '../types.ts';
 import { humanCompare, humanKey, monthKey, numCompare, numKey, generalCompare, strtod, filevercmp } from './compare.ts';
-import { LineReader, Output, argBytes, argMatch, bin, closeInput, defineProgram, errText, openInput, parseOptions, quote, rethrowFatal, type Ctx } from './util.ts';
+import { LineReader, Output, argBytes, argMatch, bin, closeInput, defineProgram, errText, openInput, parseOptions, quoteaf, rethrowFatal, type Ctx } from './util.ts';
 
 interface Key {
   sword: number;
@@ -111,11 +111,11 @@ function keyOpts(k: Key): string {
 
 function parseKey(ctx: Ctx, def: string): Key {
   const k = newKey();
-  const bad = (why: string): never => ctx.fail(`${why}: invalid field specification ${quote(def)}`, 2);
+  const bad = (why: string): never => ctx.fail(`${why}: invalid field specification ${ctx.q(def)}`, 2);
   const count = (s: string, at: number, what: string): [number, number] => {
     let j = at;
     while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
-    if (j === at) ctx.fail(`${what}: invalid count at start of ${quote(s.slice(at))}`, 2);
+    if (j === at) ctx.fail(`${what}: invalid count at start of ${ctx.q(s.slice(at))}`, 2);
     const n = Number(s.slice(at, j));
     return [Number.isSafeInteger(n) ? n : Number.MAX_SAFE_INTEGER, j];
   };
@@ -307,7 +307,7 @@ async function readLines(ctx: Ctx, files: string[], delim: number, each: (line: 
   }
 }
 
-export const sort = defineProgram('sort', async (ctx) => {
+export const sort = defineProgram('sort', async (ctx: Ctx) => {
   ctx.usageStatus = 2;
   const o = parseOptions(ctx, spec);
   const g = newKey();
@@ -352,7 +352,7 @@ export const sort = defineProgram('sort', async (ctx) => {
         if (t === '') ctx.fail('empty tab', 2);
         if (t.length > 1) {
           if (t === '\\0') t = '\0';
-          else ctx.fail(`multi-character tab ${quote(value!)}`, 2);
+          else ctx.fail(`multi-character tab ${ctx.q(value!)}`, 2);
         }
         const c = t.charCodeAt(0);
         if (tab >= 0 && tab !== c) ctx.fail('incompatible tabs', 2);
@@ -381,7 +381,7 @@ export const sort = defineProgram('sort', async (ctx) => {
   const files = o.operands.length ? o.operands : ['-'];
 
   if (check) {
-    if (files.length > 1) ctx.usage(`extra operand ${quote(files[1]!)} not allowed with -${check === 'quiet' ? 'C' : 'c'}`);
+    if (files.length > 1) ctx.usage(`extra operand ${quoteaf(files[1]!)} not allowed with -${check === 'quiet' ? 'C' : 'c'}`);
     let prev: string | undefined;
     let prevKeys: KeyVal[] = [];
     let disorder = false;

@@ -4,7 +4,7 @@
 
 import type { Proc } from '../types.ts';
 import { S_IFMT, S_IFREG, SEEK_CUR, SEEK_END, SEEK_SET } from '../types.ts';
-import { closeInput, concatBytes, defineProgram, errText, openInput, parseCount, parseOptions, quote, rethrowFatal, READ_CHUNK, type Ctx } from './util.ts';
+import { closeInput, concatBytes, defineProgram, errText, openInput, parseCount, parseOptions, quoteaf, rethrowFatal, READ_CHUNK, type Ctx } from './util.ts';
 
 const spec = {
   usage: '[OPTION]... [FILE]...',
@@ -104,7 +104,7 @@ async function tailFileLines(ctx: Ctx, fd: number, base: number, size: number, m
       first = false;
     }
     for (; i >= 0; i--) {
-      if (buf[i] === m.delim && --need < 0) {
+      if (buf[i] === m.delim && --need === 0) {
         start = from + i + 1;
         break scan;
       }
@@ -218,7 +218,7 @@ function parseNum(ctx: Ctx, v: string, bytes: boolean, m: Mode): void {
   m.n = parseCount(ctx, digits, bytes ? 'bytes' : 'lines');
 }
 
-export const tail = defineProgram('tail', async (ctx) => {
+export const tail = defineProgram('tail', async (ctx: Ctx) => {
   let args = ctx.args;
   const m: Mode = { bytes: false, fromStart: false, n: 10, delim: 10 };
   let follow = false;
@@ -253,7 +253,7 @@ export const tail = defineProgram('tail', async (ctx) => {
       fd = openInput(ctx.proc, path);
     } catch (e) {
       rethrowFatal(e);
-      await ctx.warn(`cannot open ${quote(path)} for reading: ${errText(e)}`);
+      await ctx.warn(`cannot open ${quoteaf(path)} for reading: ${errText(e)}`);
       continue;
     }
     try {
@@ -262,7 +262,7 @@ export const tail = defineProgram('tail', async (ctx) => {
       await tailFd(ctx, fd, m);
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
-      await ctx.warn(`error reading ${quote(path)}: ${errText(e.error)}`);
+      await ctx.warn(`error reading ${quoteaf(path)}: ${errText(e.error)}`);
     } finally {
       closeInput(ctx.proc, fd);
     }

@@ -1,7 +1,7 @@
 // tr: translate, squeeze and/or delete bytes (GNU options -c -C -d -s -t; ranges, [:classes:],
 // [=c=], [c*n], backslash escapes). Works on bytes as in the C locale.
 
-import { argBytes, defineProgram, errText, parseOptions, quote, rethrowFatal, READ_CHUNK, type Ctx } from './util.ts';
+import { argBytes, defineProgram, errText, parseOptions, rethrowFatal, READ_CHUNK, type Ctx } from './util.ts';
 
 const spec = {
   usage: '[OPTION]... STRING1 [STRING2]',
@@ -104,7 +104,7 @@ async function parseSet(ctx: Ctx, raw: string, isSet2: boolean): Promise<Elem[]>
         while (j + 1 < u.length && !(at(j, ':') && at(j + 1, ']'))) j++;
         if (j + 1 < u.length) {
           const name = unitsText(u.slice(i + 2, j));
-          if (!(name in CLASSES)) ctx.fail(`invalid character class ${quote(name)}`);
+          if (!(name in CLASSES)) ctx.fail(`invalid character class ${ctx.q(name)}`);
           elems.push({ kind: 'class', name });
           i = j + 2;
           continue;
@@ -128,7 +128,7 @@ async function parseSet(ctx: Ctx, raw: string, isSet2: boolean): Promise<Elem[]>
             if (numText !== '') {
               n = numText.startsWith('0') ? parseInt(numText, 8) : parseInt(numText, 10);
               if (Number.isNaN(n) || /[89]/.test(numText) && numText.startsWith('0')) {
-                ctx.fail(`invalid repeat count ${quote(numText)} in [c*n] construct`);
+                ctx.fail(`invalid repeat count ${ctx.q(numText)} in [c*n] construct`);
               }
               if (n === 0) n = null;
             }
@@ -144,7 +144,7 @@ async function parseSet(ctx: Ctx, raw: string, isSet2: boolean): Promise<Elem[]>
       const lo = u[i]!.c;
       const hi = u[i + 2]!.c;
       if (lo > hi) {
-        ctx.fail(`range-endpoints of ${quote(String.fromCharCode(lo, 45, hi))} are in reverse collating sequence order`);
+        ctx.fail(`range-endpoints of '${String.fromCharCode(lo, 45, hi)}' are in reverse collating sequence order`);
       }
       elems.push({ kind: 'range', lo, hi });
       i += 3;
@@ -192,7 +192,7 @@ function expand(elems: Elem[], fill = 0): { list: number[]; classAt: Map<number,
   return { list, classAt };
 }
 
-export const tr = defineProgram('tr', async (ctx) => {
+export const tr = defineProgram('tr', async (ctx: Ctx) => {
   const o = parseOptions(ctx, spec);
   const complement = o.has('complement');
   const del = o.has('delete');
@@ -202,15 +202,15 @@ export const tr = defineProgram('tr', async (ctx) => {
   const translating = !del && ops.length >= 2;
   if (ops.length === 0) ctx.usage('missing operand');
   if (del && squeeze && ops.length < 2) {
-    ctx.usage(`missing operand after ${quote(ops[0]!)}\nTwo strings must be given when both deleting and squeezing repetitions.`);
+    ctx.usage(`missing operand after ${ctx.q(ops[0]!)}\nTwo strings must be given when both deleting and squeezing repetitions.`);
   }
   if (!del && !squeeze && ops.length < 2) {
-    ctx.usage(`missing operand after ${quote(ops[0]!)}\nTwo strings must be given when translating.`);
+    ctx.usage(`missing operand after ${ctx.q(ops[0]!)}\nTwo strings must be given when translating.`);
   }
   if (ops.length > 2 || (del && !squeeze && ops.length > 1)) {
     const extra = del && !squeeze && ops.length > 1 ? ops[1]! : ops[2]!;
     const why = del && !squeeze ? '\nOnly one string may be given when deleting without squeezing repeats.' : '';
-    ctx.usage(`extra operand ${quote(extra)}${why}`);
+    ctx.usage(`extra operand ${ctx.q(extra)}${why}`);
   }
   const e1 = await parseSet(ctx, argBytes(ops[0]!), false);
   const e2 = ops.length > 1 ? await parseSet(ctx, argBytes(ops[1]!), true) : null;

@@ -1,7 +1,7 @@
 // uniq: report or omit repeated lines (GNU options -c -d -D -u -i -f -s -w -z --group).
 
 import { O_CREAT, O_TRUNC, O_WRONLY } from '../types.ts';
-import { LineReader, Output, argMatch, bin, closeInput, defineProgram, errText, openInput, parseOptions, quote, quotef, rethrowFatal } from './util.ts';
+import { LineReader, Output, argMatch, bin, closeInput, defineProgram, errText, openInput, parseOptions, quotef, rethrowFatal, type Ctx } from './util.ts';
 
 const spec = {
   usage: '[OPTION]... [INPUT [OUTPUT]]',
@@ -21,11 +21,14 @@ const spec = {
   ],
 };
 
+type AllRepeated = '' | 'none' | 'prepend' | 'separate';
+type Group = '' | 'separate' | 'prepend' | 'append' | 'both';
+
 function isBlank(c: number): boolean {
   return c === 32 || c === 9;
 }
 
-export const uniq = defineProgram('uniq', async (ctx) => {
+export const uniq = defineProgram('uniq', async (ctx: Ctx) => {
   let args = ctx.args;
   // obsolete -N (skip fields) and +N (skip chars)
   let obsFields: number | undefined;
@@ -46,8 +49,8 @@ export const uniq = defineProgram('uniq', async (ctx) => {
   let count = false;
   let repeated = false;
   let unique = false;
-  let allRepeated: '' | 'none' | 'prepend' | 'separate' = '';
-  let group: '' | 'separate' | 'prepend' | 'append' | 'both' = '';
+  let allRepeated = '' as AllRepeated;
+  let group = '' as Group;
   let icase = false;
   let skipFields = obsFields ?? 0;
   let skipChars = obsChars ?? 0;
@@ -63,10 +66,10 @@ export const uniq = defineProgram('uniq', async (ctx) => {
       case 'count': count = true; break;
       case 'repeated': repeated = true; break;
       case 'all-repeated':
-        allRepeated = value === undefined ? 'none' : argMatch(ctx, '--all-repeated', value, [['none'], ['prepend'], ['separate']]) as typeof allRepeated;
+        allRepeated = value === undefined ? 'none' : argMatch(ctx, '--all-repeated', value, [['none'], ['prepend'], ['separate']]) as AllRepeated;
         break;
       case 'group':
-        group = value === undefined ? 'separate' : argMatch(ctx, '--group', value, [['prepend'], ['append'], ['separate'], ['both']]) as typeof group;
+        group = value === undefined ? 'separate' : argMatch(ctx, '--group', value, [['prepend'], ['append'], ['separate'], ['both']]) as Group;
         break;
       case 'skip-fields': skipFields = num(value!, 'fields to skip'); break;
       case 'ignore-case': icase = true; break;
@@ -76,7 +79,7 @@ export const uniq = defineProgram('uniq', async (ctx) => {
       case 'check-chars': checkChars = num(value!, 'bytes to compare'); break;
     }
   }
-  if (o.operands.length > 2) ctx.usage(`extra operand ${quote(o.operands[2]!)}`);
+  if (o.operands.length > 2) ctx.usage(`extra operand ${ctx.q(o.operands[2]!)}`);
   if (group && (repeated || unique || allRepeated || count)) {
     ctx.usage('--group is mutually exclusive with -c/-d/-D/-u');
   }

@@ -137,17 +137,29 @@ export function quoteaf(s: string): string {
   return shellQuote(s, true);
 }
 
-/** quote(): locale quoting in the C locale: 'x' with \ and ' escaped C-style. */
-export function quote(s: string): string {
+/**
+ * quote(): gnulib locale quoting: 'x' in the C locale (\\ and ' escaped C-style), ‘x’ in a
+ * UTF-8 locale. Use ctx.q(), which knows the locale.
+ */
+export function quote(s: string, utf8 = false): string {
   const b = nameBytes(s);
-  let out = "'";
-  for (const c of b) {
-    if (c === 39) out += "\\'";
+  let out = '';
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c === 39 && !utf8) out += "\\'";
     else if (c === 92) out += '\\\\';
-    else if (c < 32 || c >= 127) out += shellEscapeChar(c);
-    else out += String.fromCharCode(c);
+    else if (c < 32 || c === 127) out += shellEscapeChar(c);
+    else if (c >= 128) {
+      if (utf8) {
+        // keep whole UTF-8 sequences
+        let j = i + 1;
+        while (j < b.length && (b[j]! & 0xc0) === 0x80) j++;
+        out += utf8Decode(b.subarray(i, j));
+        i = j - 1;
+      } else out += shellEscapeChar(c);
+    } else out += String.fromCharCode(c);
   }
-  return out + "'";
+  return utf8 ? `\u2018${out}\u2019` : `'${out}'`;
 }
 
 // ---- byte strings ("binary" strings: one char per byte, like the C locale sees text) ----
@@ -303,8 +315,12 @@ export interface Ctx {
   fail(msg: string, status?: number): never;
   /** Ends the program with a usage error: "name: msg\nTry 'name --help' …", the tool's usage status. */
   usage(msg: string): never;
+  /** Ends the program with just "Try 'name --help' …" (after messages already printed). */
+  tryHelp(): never;
   /** Status for usage errors (1 by default; ls/sort 2, env 125). */
   usageStatus: number;
+  /** gnulib quote() in the process's locale: 'x' (C) or ‘x’ (UTF-8). */
+  q(s: string): string;
 }
 
 export type Main = (ctx: Ctx) => Promise<number | void>;
@@ -335,6 +351,14 @@ class Context implements Ctx {
   }
   usage(msg: string): never {
     throw new ProgramExit(this.usageStatus, `${this.name}: ${msg}\nTry '${this.name} --help' for more information.\n`);
+  }
+  tryHelp(): never {
+    throw new ProgramExit(this.usageStatus, `Try '${this.name} --help' for more information.\n`);
+  }
+  #utf8: boolean | undefined;
+  q(s: string): string {
+    this.#utf8 ??= utf8Locale(this.proc);
+    return quote(s, this.#utf8);
   }
 }
 
@@ -560,8 +584,8 @@ export function argMatch(ctx: Ctx, opt: string, value: string, groups: string[][
   const hits = groups.filter((g) => g.some((w) => w.startsWith(value)));
   if (value !== '' && hits.length === 1) return hits[0]![0]!;
   const kind = hits.length > 1 && value !== '' ? 'ambiguous' : 'invalid';
-  let msg = `${kind} argument ${quote(value)} for ${quote(opt)}\nValid arguments are:`;
-  for (const g of groups) msg += `\n  - ${g.map((w) => `'${w}'`).join(', ')}`;
+  let msg = `${kind} argument ${ctx.q(value)} for ${ctx.q(opt)}\nValid arguments are:`;
+  for (const g of groups) msg += `\n  - ${g.map((w) => ctx.q(w)).join(', ')}`;
   ctx.usage(msg);
 }
 
@@ -603,8 +627,8 @@ export function parseSize(s: string, suffixes = 'bkKmMGTPEZY'): bigint | null | 
 /** head/tail counts: "invalid number of lines: 'x'" (status 1) on errors. */
 export function parseCount(ctx: Ctx, s: string, what: 'lines' | 'bytes'): number {
   const v = parseSize(s);
-  if (v === null) ctx.fail(`invalid number of ${what}: ${quote(s)}`);
-  if (v === 'overflow') ctx.fail(`invalid number of ${what}: ${quote(s)}: Value too large for defined data type`);
+  if (v === null) ctx.fail(`invalid number of ${what}: ${ctx.q(s)}`);
+  if (v === 'overflow') ctx.fail(`invalid number of ${what}: ${ctx.q(s)}: Value too large for defined data type`);
   return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
 }
 
@@ -742,7 +766,7 @@ export function dirName(p: string): string {
   if (s < 0) return '.';
   let d = s;
   while (d > 0 && p[d - 1] === '/') d--;
-  if (d === 0) return p.startsWith('//') && !p.startsWith('///') && s === 1 ? '//' : '/';
+  if (d === 0) return '/';
   return p.slice(0, d);
 }
 

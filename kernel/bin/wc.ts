@@ -4,7 +4,7 @@
 
 import type { Proc } from '../types.ts';
 import { S_IFMT, S_IFREG } from '../types.ts';
-import { closeInput, defineProgram, errText, openInput, parseOptions, quotef, rethrowFatal, READ_CHUNK, utf8Locale } from './util.ts';
+import { closeInput, defineProgram, errText, openInput, parseOptions, quotef, rethrowFatal, READ_CHUNK, utf8Locale, type Ctx } from './util.ts';
 import { wcwidth } from './wcwidth.ts';
 
 const spec = {
@@ -52,10 +52,9 @@ class Counter {
   #char(cp: number): void {
     const c = this.c;
     c.chars++;
+    if (cp === 10) c.lines++;
     switch (cp) {
       case 10:
-        c.lines++;
-      // falls through
       case 13:
       case 12:
         if (this.linePos > c.maxLine) c.maxLine = this.linePos;
@@ -192,7 +191,7 @@ async function count(proc: Proc, fd: number, want: Want, utf8: boolean): Promise
   return counter.finish();
 }
 
-export const wc = defineProgram('wc', async (ctx) => {
+export const wc = defineProgram('wc', async (ctx: Ctx) => {
   const o = parseOptions(ctx, spec);
   const want: Want = { lines: o.has('lines'), words: o.has('words'), chars: o.has('chars'), bytes: o.has('bytes'), maxLine: o.has('max-line-length') };
   if (!want.lines && !want.words && !want.chars && !want.bytes && !want.maxLine) want.lines = want.words = want.bytes = true;

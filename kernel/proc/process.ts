@@ -27,6 +27,21 @@ import { WaitQueue } from './waitqueue.ts';
 const encoder = new TextEncoder();
 const X_OK = 1;
 
+/** UTF-8 encoding; short ASCII strings (most writes) skip TextEncoder's native call. */
+function encodeString(s: string): Uint8Array {
+  const n = s.length;
+  if (n <= 64) {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) return encoder.encode(s);
+      out[i] = c;
+    }
+    return out;
+  }
+  return encoder.encode(s);
+}
+
 /** What a process needs from its kernel (the Kernel class implements it). */
 export interface ProcessKernel extends KernelApi {
   readonly vfs: VfsApi;
@@ -291,9 +306,16 @@ export class Process implements Proc {
       try {
         this.onSignal(sig);
       } catch (e) {
-        if (!(e instanceof ProcessExit)) throw e;
+        // never throw into the sender (another process, the terminal, the host)
+        if (!(e instanceof ProcessExit) && !this.#exit) {
+          const msg = e instanceof Error ? e.message : String(e);
+          this.write(2, `${this.comm}: internal error in signal handler: ${msg}\n`).catch(() => {});
+        }
       }
-      if (!this.#exit) this.#interrupt(INTERRUPT);
+      // Blocked calls fail with EINTR after the handler (no SA_RESTART) — except for SIGCHLD,
+      // which restarts them (as bash installs it), so a job-notification handler never breaks
+      // the wait for a foreground job.
+      if (!this.#exit && sig !== Signal.SIGCHLD) this.#interrupt(INTERRUPT);
       return;
     }
     switch (defaultAction(sig)) {
@@ -393,7 +415,7 @@ export class Process implements Proc {
     if (this.#stopSig) await this.#waitCont();
     const f = this.#fds.get(fd, 'write');
     if ((f.flags & O_ACCMODE) === O_RDONLY) throw kerr('EBADF', 'write');
-    const buf = typeof data === 'string' ? encoder.encode(data) : data;
+    const buf = typeof data === 'string' ? encodeString(data) : data;
     const n = buf.length;
     let off = 0;
     while (off < n) {
@@ -629,9 +651,18 @@ export class Process implements Proc {
     if (!opts || !Array.isArray(opts.argv)) throw kerr('EINVAL', 'execve', undefined, 'argv must be an array');
     const env = opts.env ? { ...opts.env } : this.env;
     if (argvBytes(opts.argv, env) > kernel.limits.argvBytes) throw kerr('E2BIG', 'execve');
-    if (opts.cwd !== undefined) this.chdir(opts.cwd);
-    const loaded = loadProgram(kernel.vfs, (n) => kernel.program(n), this, opts.argv.slice(), opts.program, opts.path, env.PATH);
+    let cwd = this.cwd;
+    if (opts.cwd !== undefined && opts.cwd !== this.cwd) {
+      const vfs = kernel.vfs;
+      const target = normalizePath(this.cwd, opts.cwd);
+      if ((vfs.stat(this, target).mode & S_IFMT) !== S_IFDIR) throw kerr('ENOTDIR', 'chdir', opts.cwd);
+      if (!vfs.access(this, target, X_OK)) throw kerr('EACCES', 'chdir', opts.cwd);
+      cwd = vfs.realpath(this, target);
+    }
+    const ctx = cwd === this.cwd ? this : { ...this.#ctx(), cwd };
+    const loaded = loadProgram(kernel.vfs, (n) => kernel.program(n), ctx, opts.argv.slice(), opts.program, opts.path, env.PATH);
     // point of no return
+    this.cwd = cwd;
     this.#fds.closeOnExec();
     this.argv = loaded.argv;
     this.env = env;

@@ -337,24 +337,23 @@ class Evaluator {
   }
 
   /** An indexed-array subscript: evaluated, negative counted from the end; null if out of range. */
-  index(name: string, sub: string): string | null {
-    let i = this.subexpr(sub, true);
+  index(name: string, sub: string, assigning = false): string | null {
+    let i = this.subexpr(sub);
     if (i < 0n) {
       let max = -1n;
       for (const k of this.ctx.vars.keys(name)) { const n = BigInt(k); if (n > max) max = n; }
       i = max + 1n + i;
-      if (i < 0n) { this.warn(`${name}: bad array subscript`); return null; }
+      if (i < 0n) { this.warn(assigning ? `${name}[${sub}]: bad array subscript` : `${name}: bad array subscript`); return null; }
     }
     return String(i);
   }
 
-  subexpr(value: string, fresh = false): bigint {
+  subexpr(value: string): bigint {
     if (SIMPLE_NUM.test(value)) return BigInt(value);
     if (this.depth + 1 >= MAX_RECURSION) throw this.err('expression recursion level exceeded');
     let s = 0;
     while (s < value.length && isWs(value[s])) s++;
     if (s === value.length) return 0n;
-    void fresh;
     return new Evaluator(value, this.ctx, this.depth + 1).run();
   }
 
@@ -367,7 +366,7 @@ class Evaluator {
     if (key === null) {
       if (vars.lookup(name)?.attrs.assoc) key = t.sub;
       else {
-        key = this.index(name, t.sub);
+        key = this.index(name, t.sub, true);
         if (key === null) return;
       }
     }

@@ -2,12 +2,12 @@
 // `=~` translates the POSIX ERE to a JS RegExp and fills BASH_REMATCH with POSIX's
 // leftmost-longest match.
 
-import type { CondExpr, Word, WordPart } from './ast.ts';
+import type { CondExpr, Word } from './ast.ts';
 import { ShellError } from './contracts.ts';
 import type { Interp } from './interp.ts';
 import { KernelError } from '../errno.ts';
 import { S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFMT, S_IFREG, S_IFSOCK, type Stat } from '../types.ts';
-import { expandPattern } from './expand.ts';
+import { expandPattern, expandRegex } from './expand.ts';
 import { matchPattern } from './pattern.ts';
 import { xtraceLine, xtraceQuote, isUtf8 } from './xtrace.ts';
 import { ereToRegExp } from './ere.ts';
@@ -95,17 +95,8 @@ function compareFiles(sh: Interp, op: string, a: string, b: string): boolean {
 }
 
 /** The right side of =~: quoted parts match literally, the rest is an ERE. */
-async function regexSource(sh: Interp, w: Word): Promise<string> {
-  let out = '';
-  for (const p of w.parts) {
-    const text = await sh.expandWord({ type: 'Word', parts: [p] });
-    out += isQuoted(p) ? text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&') : text;
-  }
-  return out;
-}
-
-function isQuoted(p: WordPart): boolean {
-  return p.type === 'SingleQuoted' || p.type === 'DoubleQuoted' || p.type === 'AnsiC' || p.type === 'Escaped';
+function regexSource(sh: Interp, w: Word): Promise<string> {
+  return expandRegex(sh, w);
 }
 
 async function regexMatch(sh: Interp, text: string, w: Word): Promise<boolean> {

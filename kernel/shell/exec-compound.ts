@@ -7,7 +7,7 @@ import { ShellError } from './contracts.ts';
 import type { Interp } from './interp.ts';
 import { BreakLoop, ContinueLoop } from './control.ts';
 import { withRedirects, debugTrap } from './exec-simple.ts';
-import { evalCond } from './cond.ts';
+import { evalCond, CondError } from './cond.ts';
 import { xtraceLine, xtraceQuote, isUtf8 } from './xtrace.ts';
 import { expandPattern } from './expand.ts';
 import { matchPattern } from './pattern.ts';
@@ -96,9 +96,7 @@ async function execFor(sh: Interp, cmd: For): Promise<number> {
   try {
     items = cmd.words === null ? sh.positional.slice() : await sh.expandWords(cmd.words);
   } catch (e) {
-    const st = await sh.reportError(e);
-    if (st !== 0) await sh.failed(st);
-    return st;
+    return sh.expansionFailed(e);
   }
   let st = 0;
   sh.loopDepth++;
@@ -112,7 +110,7 @@ async function execFor(sh: Interp, cmd: For): Promise<number> {
       try {
         sh.vars.set(cmd.name, v);
       } catch (e) {
-        return await sh.reportError(e);
+        return await sh.expansionFailed(e);
       }
       const r = await body(sh, cmd.body);
       if (r === 'break') { st = 0; break; }
@@ -175,7 +173,7 @@ async function execArith(sh: Interp, cmd: ArithCommand): Promise<number> {
       st = 1;
     }
   } catch (e) {
-    st = await sh.reportError(e);
+    st = await sh.expansionFailed(e);
   }
   sh.pipeStatus = [st];
   if (st !== 0) await sh.failed(st);
@@ -189,10 +187,10 @@ async function execCondCommand(sh: Interp, cmd: CondCommand): Promise<number> {
   try {
     st = (await evalCond(sh, cmd.expr)) ? 0 : 1;
   } catch (e) {
-    if (e instanceof ShellError && !e.fatal) {
+    if (e instanceof CondError) {
       if (e.message) await sh.error(e.message);
-      st = e.status === 1 ? 1 : 2;
-    } else st = await sh.reportError(e);
+      st = e.status;
+    } else st = await sh.expansionFailed(e);
   }
   sh.pipeStatus = [st];
   if (st !== 0) await sh.failed(st);
@@ -206,7 +204,7 @@ async function execCase(sh: Interp, cmd: Case): Promise<number> {
   try {
     word = await sh.expandWord(cmd.word);
   } catch (e) {
-    return sh.reportError(e);
+    return sh.expansionFailed(e);
   }
   if (sh.setOptions.has('xtrace')) await xtraceLine(sh, `case ${xtraceQuote(word, isUtf8(sh))} in`);
   const opts = { extglob: sh.shoptOptions.has('extglob'), nocase: sh.shoptOptions.has('nocasematch') };
@@ -267,7 +265,7 @@ async function execSelect(sh: Interp, cmd: Select): Promise<number> {
   try {
     items = cmd.words === null ? sh.positional.slice() : await sh.expandWords(cmd.words);
   } catch (e) {
-    return sh.reportError(e);
+    return sh.expansionFailed(e);
   }
   if (items.length === 0) return 0;
   let st = 0;

@@ -27,7 +27,8 @@ export interface ForkState {
   errexitIgnore: number; depth: number; funcDepth: number; frames: Frame[]; inputName: string; dashFlags: string;
   lastStatus: number; lastBackgroundPid: number | null; pipeStatus: number[]; lineno: number; startMs: number;
   loopDepth: number; disabledBuiltins: Set<string> | undefined; functionSources: WeakMap<FunctionDef, string>;
-  umask?: number;
+  /** The parent's traps as `trap -p` lists them in the subshell. */
+  parentTraps: Map<string, string> | null;
 }
 
 export function forkState(sh: Interp): ForkState {
@@ -47,6 +48,7 @@ export function forkState(sh: Interp): ForkState {
     pipeStatus: sh.pipeStatus.slice(), lineno: sh.lineno, startMs: sh.startMs, loopDepth: sh.loopDepth,
     disabledBuiltins: sh.disabledBuiltins ? new Set(sh.disabledBuiltins) : undefined,
     functionSources: sh.functionSources,
+    parentTraps: (sh.displayTraps ?? sh.traps).size ? new Map(sh.displayTraps ?? sh.traps) : null,
   };
 }
 

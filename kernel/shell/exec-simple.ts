@@ -15,6 +15,7 @@ import { coreBuiltins } from './builtins-core.ts';
 import { builtins } from './builtins/index.ts';
 import { arrayAssignmentArg, type CompoundElement } from './builtins/compound.ts';
 import { wordSource } from './wordsrc.ts';
+import { expandAssignmentValue } from './expand.ts';
 
 const X_OK = 1;
 const R_OK = 4;
@@ -67,10 +68,11 @@ export async function indexKey(sh: Interp, name: string, index: Word): Promise<s
   return String(sh.arith(text));
 }
 
-/** Expands and performs one assignment. */
+/** Expands and performs one assignment (traced with set -x after expansion, before the store). */
 export async function assign(sh: Interp, a: Assignment): Promise<void> {
   const vars = sh.vars;
   if (a.array) {
+    if (sh.setOptions.has('xtrace')) await traceArray(sh, a);
     if (a.index) throw new ShellError(`${a.name}[${wordSource(a.index)}]: cannot assign list to array member`, 1);
     if (vars.lookup(a.name)?.attrs.assoc) {
       const entries: [string, string][] = [];
@@ -103,10 +105,21 @@ export async function assign(sh: Interp, a: Assignment): Promise<void> {
     }
     return;
   }
-  const value = a.value ? await sh.expandWord(a.value) : '';
-  if (a.index) vars.setElement(a.name, await indexKey(sh, a.name, a.index), value, a.append);
+  const value = a.value ? await expandAssignmentValue(sh, a.value) : '';
+  const sub = a.index ? await sh.expandWord(a.index) : undefined;
+  const key = sub === undefined ? undefined : sh.vars.lookup(a.name)?.attrs.assoc ? sub : String(sh.arith(sub));
+  if (sh.setOptions.has('xtrace')) {
+    const name = a.index ? `${a.name}[${sub}]` : a.name;
+    await xtraceLine(sh, `${name}${a.append ? '+=' : '='}${xtraceQuote(value, isUtf8(sh))}`);
+  }
+  if (key !== undefined) vars.setElement(a.name, key, value, a.append);
   else if (a.append) vars.append(a.name, value);
   else vars.set(a.name, value);
+}
+
+async function traceArray(sh: Interp, a: Assignment): Promise<void> {
+  const items = a.array!.map((el) => (el.index ? `[${wordSource(el.index)}]=` : '') + wordSource(el.value));
+  await xtraceLine(sh, `${a.name}${a.append ? '+=' : '='}(${items.join(' ')})`);
 }
 
 // ---- temporary (prefix) assignments: `x=1 cmd` ----
@@ -161,26 +174,6 @@ function restoreTemp(sh: Interp, saved: SavedVar[]): void {
   }
 }
 
-/** `x=1` as xtrace shows it. */
-async function traceAssignments(sh: Interp, assigns: Assignment[]): Promise<void> {
-  const utf8 = isUtf8(sh);
-  for (const a of assigns) {
-    const name = a.index ? `${a.name}[${wordSource(a.index)}]` : a.name;
-    const op = a.append ? '+=' : '=';
-    if (a.array) {
-      await xtraceLine(sh, `${name}${op}(${a.array.map((el) => (el.index ? `[${wordSource(el.index)}]=` : '') + wordSource(el.value)).join(' ')})`);
-    } else {
-      let v: string | undefined;
-      try {
-        v = a.index ? sh.vars.getElement(a.name, await indexKey(sh, a.name, a.index)) : sh.vars.get(a.name);
-      } catch (e) {
-        if (!(e instanceof ShellError)) throw e;
-      }
-      await xtraceLine(sh, `${name}${op}${xtraceQuote(v ?? '', utf8)}`);
-    }
-  }
-}
-
 /** The DEBUG trap before a command (not inside traps, not in functions unless functrace). */
 export async function debugTrap(sh: Interp): Promise<void> {
   if (sh.inTrap !== 0 || !sh.traps.has('DEBUG')) return;
@@ -219,7 +212,7 @@ export async function execSimple(sh: Interp, cmd: SimpleCommand): Promise<number
   try {
     argv = cmd.words.length === 0 ? [] : await expandArgv(sh, cmd.words);
   } catch (e) {
-    return done(sh, await sh.reportError(e));
+    return done(sh, await sh.expansionFailed(e));
   }
   if (argv.length === 0) return assignmentsOnly(sh, cmd);
   const name = argv[0]!;
@@ -239,7 +232,6 @@ export async function execSimple(sh: Interp, cmd: SimpleCommand): Promise<number
       if (persistent) {
         for (const a of assigns) await assign(sh, a);
       } else saved = await tempAssign(sh, assigns);
-      if (sh.setOptions.has('xtrace')) await traceAssignments(sh, assigns);
     }
     if (sh.setOptions.has('xtrace')) await xtraceWords(sh, argv);
     sh.currentCommand = argv.join(' ');
@@ -259,7 +251,7 @@ export async function execSimple(sh: Interp, cmd: SimpleCommand): Promise<number
   } catch (e) {
     if (saved) restoreTemp(sh, saved);
     saved = null;
-    if (e instanceof ShellError) return done(sh, await sh.reportError(e));
+    if (e instanceof ShellError) return done(sh, await sh.expansionFailed(e));
     throw e;
   } finally {
     if (saved) restoreTemp(sh, saved);
@@ -280,9 +272,8 @@ async function assignmentsOnly(sh: Interp, cmd: SimpleCommand): Promise<number> 
   sh.cmdSubStatus = -1;
   try {
     for (const a of cmd.assignments) await assign(sh, a);
-    if (sh.setOptions.has('xtrace') && cmd.assignments.length) await traceAssignments(sh, cmd.assignments);
   } catch (e) {
-    return done(sh, await sh.reportError(e));
+    return done(sh, await sh.expansionFailed(e));
   }
   let st = sh.cmdSubStatus >= 0 ? sh.cmdSubStatus : 0;
   if (cmd.redirects.length !== 0) {

@@ -57,7 +57,7 @@ export class Interp implements Shell {
   scriptName: string;
   lastStatus = 0;
   lastBackgroundPid: number | null = null;
-  pipeStatus: number[] = [0];
+  #pipeStatus: number[] = [0];
   readonly functions: Map<string, FunctionDef>;
   readonly aliases: Map<string, string>;
   readonly setOptions: Set<string>;
@@ -120,6 +120,8 @@ export class Interp implements Shell {
   cmdSubStatus = -1;
   /** Set to make readLine give up on EINTR (interactive SIGINT). */
   interruptRead = false;
+  /** A subshell lists its parent's traps (`trap -p`) until it sets one itself, as bash does. */
+  displayTraps: Map<string, string> | null = null;
   #ticks = 0;
   #sliceStart = now();
   #sliceMs: number;
@@ -150,11 +152,12 @@ export class Interp implements Shell {
       this.dashFlags = from.dashFlags;
       this.lastStatus = from.lastStatus;
       this.lastBackgroundPid = from.lastBackgroundPid;
-      this.pipeStatus = from.pipeStatus;
+      this.#pipeStatus = from.pipeStatus;
       this.lineno = from.lineno;
       this.startMs = from.startMs;
       this.loopDepth = from.loopDepth;
       this.disabledBuiltins = from.disabledBuiltins;
+      this.displayTraps = from.parentTraps;
       this.functionSources = from.functionSources;
       this.login = false;
       this.setOptions.delete('monitor');
@@ -192,6 +195,19 @@ export class Interp implements Shell {
   }
 
   get jobs(): Job[] { return this.jobControl.list; }
+
+  /** PIPESTATUS of the last pipeline (mirrored into the PIPESTATUS array variable). */
+  get pipeStatus(): number[] { return this.#pipeStatus; }
+  set pipeStatus(st: number[]) {
+    const prev = this.#pipeStatus;
+    this.#pipeStatus = st;
+    if (st.length === 1 && prev.length === 1 && st[0] === prev[0]) return;
+    try {
+      this.vars.setArray('PIPESTATUS', st.map(String));
+    } catch (e) {
+      if (!(e instanceof ShellError)) throw e;
+    }
+  }
 
   /** FUNCNAME as bash shows it: innermost first, "main" last; empty outside functions. */
   get funcStack(): string[] {
@@ -246,10 +262,7 @@ export class Interp implements Shell {
   async reportError(e: unknown): Promise<number> {
     if (e instanceof ShellError) {
       if (e.message) await this.error(e.message);
-      if (e.fatal) {
-        if (this.interactive) throw new AbortCommand(e.status);
-        throw new ExitShell(e.status);
-      }
+      if (e.fatal) this.fatal(e);
       return e.status;
     }
     if (e instanceof ShellSyntaxError) {
@@ -261,6 +274,26 @@ export class Interp implements Shell {
       return 1;
     }
     throw e;
+  }
+
+  /** A fatal error (unbound variable, ${x:?}): a non-interactive shell exits (127, as bash). */
+  fatal(e: ShellError): never {
+    if (this.interactive) throw new AbortCommand(e.status);
+    throw new ExitShell(e.status === 1 ? 127 : e.status);
+  }
+
+  /**
+   * An error while expanding a command's words, assignments or redirections. bash abandons the
+   * rest of the current command line (eval/source/trap text, or the top-level line) with status 1;
+   * fatal ones end a non-interactive shell. KernelErrors are reported and give their status.
+   */
+  async expansionFailed(e: unknown): Promise<number> {
+    if (e instanceof ShellError) {
+      if (e.message) await this.error(e.message);
+      if (e.fatal) this.fatal(e);
+      throw new AbortCommand(e.status);
+    }
+    return this.reportError(e);
   }
 
   // ---- running ----
@@ -408,7 +441,13 @@ export class Interp implements Shell {
         }
         if (items === null) break;
         if (this.setOptions.has('noexec')) continue;
-        st = await this.runItems(items);
+        try {
+          st = await this.runItems(items);
+        } catch (e) {
+          if (!(e instanceof AbortCommand)) throw e;
+          this.lastStatus = st = e.status;
+          break;
+        }
       }
     } finally {
       this.depth--;
@@ -533,6 +572,7 @@ export class Interp implements Shell {
 
   /** trap: records the action and sets the process's disposition for real signals. */
   setTrap(key: string, action: string | null): void {
+    this.displayTraps = null;
     if (action === null) this.traps.delete(key);
     else this.traps.set(key, action);
     const sig = (Signal as Record<string, number>)[`SIG${key}`];

@@ -190,6 +190,13 @@ export class Jobs {
     await this.#sh.writeErr(`${this.#sh.errorPrefix()}${String(st.pid).padStart(5)} ${signalDescription(sig).padEnd(24)}${command}\n`);
   }
 
+  /** bash keeps the statuses of exited background processes for a later `wait pid` (CHILD_MAX). */
+  #remember(pid: number, status: number): void {
+    this.#remembered.delete(pid);
+    this.#remembered.set(pid, status);
+    if (this.#remembered.size > 1024) this.#remembered.delete(this.#remembered.keys().next().value!);
+  }
+
   // ---- jobs ----
 
   add(pids: number[], pgid: number, command: string, background: boolean): JobEntry {
@@ -224,7 +231,7 @@ export class Jobs {
       if (this.#sh.setOptions.has('pipefail')) {
         for (const c of kids) if (c?.status && c.status.status !== 0) job.status = c.status.status;
       }
-      for (const c of kids) if (c) { this.#remembered.set(c.pid, c.status!.status); this.#children.delete(c.pid); }
+      for (const c of kids) if (c) { this.#remember(c.pid, c.status!.status); this.#children.delete(c.pid); }
     } else if (kids.some((c) => c?.stopped)) {
       if (job.state !== 'Stopped') { job.state = 'Stopped'; job.notified = false; this.#makeCurrent(job.id); }
     } else if (job.state === 'Stopped') job.state = 'Running';
@@ -311,12 +318,10 @@ export class Jobs {
     if (c) {
       const st = c.status ?? await c.done;
       this.#children.delete(pid);
-      this.#remembered.delete(pid);
+      this.#remember(pid, st.status);
       return st.status;
     }
-    const r = this.#remembered.get(pid);
-    if (r !== undefined) { this.#remembered.delete(pid); return r; }
-    return null;
+    return this.#remembered.get(pid) ?? null;
   }
 
   /** Resolves when any of the pids' state changes (exit or stop). */

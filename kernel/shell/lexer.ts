@@ -37,7 +37,7 @@ export interface LexHost {
   warn(message: string, line: number): void;
 }
 
-interface PendingHeredoc { redir: Redirect; delim: string; strip: boolean; quoted: boolean; line: number }
+interface PendingHeredoc { redir: Redirect; delim: string; strip: boolean; quoted: boolean }
 
 /** An alias expansion whose text is still being read (recursion protection / trailing-blank rule). */
 export interface AliasRegion { name: string; end: number }
@@ -134,8 +134,12 @@ export class Lexer {
   /** bash's "syntax error near unexpected token" for the current token. */
   nearError(): ShellSyntaxError {
     if (this.tok === T_EOF) return new ShellSyntaxError('syntax error: unexpected end of file', this.eofLine(), '');
-    const text = this.tokenText();
-    return new ShellSyntaxError(`syntax error near unexpected token \`${text}'`, this.lineAt(this.tokStart), this.sourceLineAt(this.tokStart));
+    const line = this.lineAt(this.tokStart), src = this.sourceLineAt(this.tokStart);
+    if (this.tok === T_REDIR && this.tokFdVar !== null) {
+      return new ShellSyntaxError(`syntax error near \`{${this.tokFdVar}}${this.tokOp}'`, line, src);
+    }
+    const text = this.tok === T_REDIR && this.tokFd >= 0 ? String(this.tokFd) : this.tokenText();
+    return new ShellSyntaxError(`syntax error near unexpected token \`${text}'`, line, src);
   }
 
   /** The text bash shows for the current token in error messages. */
@@ -182,7 +186,6 @@ export class Lexer {
       return this.tok = T_EOF;
     }
     const c = s.charCodeAt(p);
-    const c1 = s.charCodeAt(p + 1);
     let t: number;
     switch (c) {
       case 10: // newline
@@ -190,29 +193,32 @@ export class Lexer {
         this.tokEnd = p + 1;
         if (this.heredocs.length) this.readHeredocs();
         return this.tok = T_NEWLINE;
-      case 59: // ;
-        if (c1 === 59) t = s.charCodeAt(p + 2) === 38 ? T_DSEMIAMP : T_DSEMI;
+      case 59: { // ;
+        const [, c1, c2] = this.#opScan(p);
+        if (c1 === 59) t = c2 === 38 ? T_DSEMIAMP : T_DSEMI;
         else t = c1 === 38 ? T_SEMIAMP : T_SEMI;
         return this.#op(t, t === T_SEMI ? 1 : t === T_DSEMIAMP ? 3 : 2);
-      case 38: // &
+      }
+      case 38: { // &
+        const [, c1, c2] = this.#opScan(p);
         if (c1 === 38) return this.#op(T_AND, 2);
-        if (c1 === 62 && !this.condMode) {
-          if (s.charCodeAt(p + 2) === 62) return this.#redir('&>>', 3, -1, null);
-          return this.#redir('&>', 2, -1, null);
-        }
+        if (c1 === 62 && !this.condMode) return c2 === 62 ? this.#redir('&>>', 3, -1, null) : this.#redir('&>', 2, -1, null);
         return this.#op(T_AMP, 1);
-      case 124: // |
+      }
+      case 124: { // |
         if (this.regexMode) break;
+        const [, c1] = this.#opScan(p);
         if (c1 === 124) return this.#op(T_OR, 2);
         if (c1 === 38) return this.#op(T_PIPEAMP, 2);
         return this.#op(T_PIPE, 1);
+      }
       case 40:
         if (this.regexMode) break;
-        return this.#op(T_LPAREN, 1);
-      case 41: return this.#op(T_RPAREN, 1);
+        return this.#op(T_LPAREN, 1, false);
+      case 41: return this.#op(T_RPAREN, 1, false);
       case 60: case 62: // < >
-        if (c1 === 40) break; // process substitution: a word
-        if (this.condMode) return this.#op(c === 60 ? T_LESS : T_GREAT, 1);
+        if (s.charCodeAt(p + 1) === 40) break; // process substitution: a word
+        if (this.condMode) return this.#op(c === 60 ? T_LESS : T_GREAT, 1, false);
         return this.#redirOp(p, -1, null);
       default:
         if (!this.condMode) {
@@ -221,7 +227,7 @@ export class Lexer {
             while (e < len && s.charCodeAt(e) >= 48 && s.charCodeAt(e) <= 57) e++;
             const d = s.charCodeAt(e);
             if ((d === 60 || d === 62) && s.charCodeAt(e + 1) !== 40) return this.#redirOp(e, Number(s.slice(p, e)), null);
-          } else if (c === 123 && isNameStart(c1)) { // {var}< or {var}>
+          } else if (c === 123 && isNameStart(s.charCodeAt(p + 1))) { // {var}< or {var}>
             let e = p + 2;
             while (e < len && isNameChar(s.charCodeAt(e))) e++;
             if (s.charCodeAt(e) === 125) {
@@ -236,8 +242,25 @@ export class Lexer {
     return this.tok = T_WORD;
   }
 
-  #op(t: number, n: number): number {
-    this.pos = this.tokStart + n;
+  /** Offsets of the (up to 4) operator characters starting at p: bash joins them across backslash-newlines. */
+  readonly #at = [0, 0, 0, 0];
+  readonly #ch = [0, 0, 0, 0];
+
+  #opScan(p: number): number[] {
+    const s = this.src;
+    let q = p;
+    for (let k = 0; k < 4; k++) {
+      if (k > 0) while (s.charCodeAt(q) === 92 && s.charCodeAt(q + 1) === 10) q += 2;
+      this.#at[k] = q;
+      this.#ch[k] = s.charCodeAt(q);
+      q++;
+    }
+    return this.#ch;
+  }
+
+  /** Ends an operator token of n characters (as found by #opScan unless scanned is false). */
+  #op(t: number, n: number, scanned = true): number {
+    this.pos = scanned ? this.#at[n] : this.tokStart + n;
     this.tokEnd = this.pos;
     return this.tok = t;
   }
@@ -246,32 +269,29 @@ export class Lexer {
     this.tokOp = op;
     this.tokFd = fd;
     this.tokFdVar = fdVar;
-    this.pos += n;
+    this.pos = this.#at[n];
     this.tokEnd = this.pos;
     return this.tok = T_REDIR;
   }
 
   /** A redirection operator at p (after any fd number / {var}). */
   #redirOp(p: number, fd: number, fdVar: string | null): number {
-    const s = this.src;
-    const c = s.charCodeAt(p), c1 = s.charCodeAt(p + 1);
+    const [c, c1, c2] = this.#opScan(p);
     let op: RedirectOp, n: number;
     if (c === 60) {
       if (c1 === 60) {
-        const c2 = s.charCodeAt(p + 2);
         if (c2 === 60) { op = '<<<'; n = 3; } else if (c2 === 45) { op = '<<-'; n = 3; } else { op = '<<'; n = 2; }
       } else if (c1 === 38) { op = '<&'; n = 2; } else if (c1 === 62) { op = '<>'; n = 2; } else { op = '<'; n = 1; }
     } else {
       if (c1 === 62) { op = '>>'; n = 2; } else if (c1 === 38) { op = '>&'; n = 2; } else if (c1 === 124) { op = '>|'; n = 2; } else { op = '>'; n = 1; }
     }
-    this.pos = p;
     return this.#redir(op, n, fd, fdVar);
   }
 
   // ---- here-documents ----
 
-  addHeredoc(redir: Redirect, delim: string, strip: boolean, quoted: boolean, line: number): void {
-    this.heredocs.push({ redir, delim, strip, quoted, line });
+  addHeredoc(redir: Redirect, delim: string, strip: boolean, quoted: boolean): void {
+    this.heredocs.push({ redir, delim, strip, quoted });
   }
 
   /** Reads the bodies of all pending here-documents, starting at pos (just after a newline). */
@@ -282,6 +302,7 @@ export class Lexer {
     const len = s.length;
     for (const h of list) {
       const bodyLine = this.lineAt(this.pos);
+      const startLine = this.lineAt(this.pos > 0 ? this.pos - 1 : 0);
       let body = '';
       let p = this.pos;
       let found = false;
@@ -309,7 +330,8 @@ export class Lexer {
       if (p > len) p = len;
       this.pos = p;
       if (!found) {
-        this.host.warn(`here-document at line ${h.line} delimited by end-of-file (wanted \`${h.delim}')`, this.eofLine());
+        const last = this.lineAt(len) - (len > 0 && s.charCodeAt(len - 1) === 10 ? 1 : 0);
+        this.host.warn(`here-document at line ${startLine} delimited by end-of-file (wanted \`${h.delim}')`, Math.max(last, startLine));
       }
       const word: Word = h.quoted || body === ''
         ? { type: 'Word', parts: body === '' ? [] : [{ type: 'Literal', value: body }] }

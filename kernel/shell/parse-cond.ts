@@ -17,9 +17,10 @@ export function parseCond(p: ShellParser, line: number): CondCommand {
   const expr = condOr(p);
   const t = p.peek();
   if (!(t === T_WORD && literalOf(lx.tokWord!) === ']]')) {
-    if (t === T_EOF) throw condError(p, "unexpected EOF while looking for `]]'");
-    if (t === T_WORD) throw condError(p, 'syntax error in conditional expression');
-    throw condError(p, `syntax error in conditional expression: unexpected token \`${lx.tokenText()}'`);
+    // bash reports these at the line of the `[[`
+    if (t === T_EOF) throw new ShellSyntaxError("unexpected EOF while looking for `]]'", line, '');
+    if (t === T_WORD) throw new ShellSyntaxError('syntax error in conditional expression', line, '');
+    throw new ShellSyntaxError(`syntax error in conditional expression: unexpected token \`${lx.tokenText()}'`, line, '');
   }
   lx.condMode = false;
   lx.assignOk = true;

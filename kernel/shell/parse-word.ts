@@ -220,7 +220,7 @@ export function readWord(lx: Lexer): void {
     }
   }
   if (depth > 0) throw lx.eofError(')', lx.lineAt(start));
-  if (text) pushLit(parts, text);
+  if (text) { if (parts.length === 0) parts.push({ type: 'Literal', value: text }); else pushLit(parts, text); }
   lx.pos = p;
   if (prefix && assign) {
     assign.value = { type: 'Word', parts };

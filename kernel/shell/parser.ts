@@ -183,6 +183,8 @@ export class ShellParser implements LexHost {
       return items;
     } catch (e) {
       // like bash, discard the rest of the offending line so a caller may go on with the next one
+      this.lx = lx;
+      this.aliasNext = null;
       this.has = false;
       lx.assignOk = true; lx.condMode = false; lx.regexMode = false; lx.forcePattern = false;
       lx.heredocs = [];
@@ -284,7 +286,7 @@ export class ShellParser implements LexHost {
         case '{': cmd = parseGroup(this, line); break;
         case '[[': cmd = parseCond(this, line); break;
         case 'function': return parseFunction(this, line, start);
-        case 'then': case 'else': case 'elif': case 'fi': case 'do': case 'done': case 'esac': case '}': case 'in': case ']]':
+        case 'then': case 'else': case 'elif': case 'fi': case 'do': case 'done': case 'esac': case '}': case 'in': case ']]': case '!':
           throw this.nearError();
         default: return this.parseSimple(line, start);
       }
@@ -328,14 +330,14 @@ export class ShellParser implements LexHost {
         if (lx.tokAssign) { assignments.push(lx.tokAssign); this.consume(); continue; }
         if ((assignments.length || redirects.length) && this.opts.aliases && this.tryAlias()) continue;
         const w = lx.tokWord!;
-        const raw = lx.src.slice(lx.tokStart, lx.tokEnd);
+        const wStart = lx.tokStart, wEnd = lx.tokEnd;
         this.consume();
         words.push(w);
         const name = literalOf(w);
         decl = name !== null && DECLARATION_BUILTINS.has(name);
         if (assignments.length === 0 && redirects.length === 0) {
           lx.assignOk = decl;
-          if (this.peek() === T_LPAREN) return this.parseFunctionDef(raw, start, line);
+          if (this.peek() === T_LPAREN) return this.parseFunctionDef(lx.src.slice(wStart, wEnd), start, line);
         }
         continue;
       }
@@ -381,7 +383,6 @@ export class ShellParser implements LexHost {
   parseRedirect(): Redirect {
     const lx = this.lx;
     const op = lx.tokOp, fd = lx.tokFd, fdVar = lx.tokFdVar;
-    const opStart = lx.tokStart;
     this.consume();
     const saved = lx.assignOk;
     lx.assignOk = false;
@@ -393,7 +394,7 @@ export class ShellParser implements LexHost {
       const { delim, quoted } = heredocDelimiter(lx.src.slice(lx.tokStart, lx.tokEnd));
       r.target = { type: 'Word', parts: [{ type: 'Literal', value: delim }] };
       r.heredoc = { body: { type: 'Word', parts: [] }, quoted };
-      lx.addHeredoc(r, delim, op === '<<-', quoted, lx.lineAt(opStart));
+      lx.addHeredoc(r, delim, op === '<<-', quoted);
     }
     this.consume();
     lx.assignOk = saved;

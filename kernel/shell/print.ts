@@ -11,6 +11,8 @@ const CTX_UNQ = 0;
 const CTX_DQ = 1;
 const CTX_HEREDOC = 2;
 const CTX_ARITH = 3;
+/** double-quote rules inside `${…}` operator words: a literal `}` must be escaped */
+const CTX_DQ_BRACE = 4;
 
 /** bash's sh_single_quote. */
 export function singleQuote(s: string): string {
@@ -31,7 +33,10 @@ function partsText(parts: WordPart[], ctx: number): string {
 
 function partText(x: WordPart, ctx: number, more: boolean): string {
   switch (x.type) {
-    case 'Literal': return ctx === CTX_DQ ? dqLiteral(x.value, more) : x.value;
+    case 'Literal':
+      if (ctx === CTX_DQ) return dqLiteral(x.value, more);
+      if (ctx === CTX_DQ_BRACE) return dqLiteral(x.value, more).replaceAll('}', '\\}');
+      return x.value;
     case 'SingleQuoted': return "'" + x.value + "'";
     case 'AnsiC': return singleQuote(x.value);
     case 'DoubleQuoted': return '"' + partsText(x.parts, CTX_DQ) + '"';
@@ -56,7 +61,7 @@ function dqLiteral(v: string, more: boolean): string {
     if (c === '"' || c === '`') out += '\\' + c;
     else if (c === '$') {
       const n = v[i + 1];
-      out += (n === undefined ? more : /[\w{(\[@*#?$!-]/.test(n)) ? '\\$' : '$';
+      out += (n === undefined ? more : /[\w{(\[@*#?$!`-]/.test(n)) ? '\\$' : '$';
     } else if (c === '\\') {
       const n = v[i + 1];
       out += (n === undefined || n === '$' || n === '`' || n === '"' || n === '\\' || n === '\n') ? '\\\\' : '\\';
@@ -67,7 +72,7 @@ function dqLiteral(v: string, more: boolean): string {
 
 function paramText(p: ParamPart, ctx: number): string {
   if (!p.braced) return '$' + p.name;
-  const wctx = ctx === CTX_UNQ ? CTX_UNQ : CTX_DQ;
+  const wctx = ctx === CTX_UNQ ? CTX_UNQ : CTX_DQ_BRACE;
   const op = p.op;
   const index = p.index ? '[' + partsText(p.index.parts, CTX_UNQ) + ']' : '';
   if (!op) return '${' + (p.indirect ? '!' : '') + p.name + index + '}';

@@ -120,7 +120,6 @@ export function hasShellMetas(s: string): boolean {
 /** `set` listing values: $'…' for unprintable text, single quotes when needed, else bare. */
 export function quoteForSet(s: string, utf8 = true): string {
   if (needsAnsiC(s, utf8)) return ansicQuote(s, utf8);
-  if (s === '') return "''";
   return hasShellMetas(s) ? singleQuote(s) : s;
 }
 

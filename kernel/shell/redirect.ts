@@ -139,10 +139,11 @@ export async function applyRedirects(sh: Interp, redirects: Redirect[], permanen
       await sh.error(e.msg);
       return null;
     }
-    if (e instanceof ShellError || e instanceof KernelError) {
+    if (e instanceof KernelError) {
       await sh.reportError(e);
       return null;
     }
+    if (e instanceof ShellError) await sh.expansionFailed(e);
     throw e;
   }
 }
@@ -161,6 +162,14 @@ async function applyOne(sh: Interp, r: Redirect, track: SavedFds | null): Promis
     }
     fd = -1;
   }
+  const dup = op === '<&' || op === '>&';
+  let dupText = '';
+  if (dup) {
+    // Validate the source fd before saving anything (a saved copy could take its number).
+    dupText = await sh.expandWord(r.target);
+    const t = dupTarget(dupText);
+    if (t !== null && t !== 'close' && !isOpen(sh, t.fd)) throw new RedirError(`${wordSource(r.target)}: Bad file descriptor`);
+  }
   // Save before opening: the new file may land on the very fd being redirected.
   if (fd >= 0) save(sh, track, fd);
   if (op === '&>' || op === '&>>') { save(sh, track, 1); save(sh, track, 2); }
@@ -178,7 +187,7 @@ async function applyOne(sh: Interp, r: Redirect, track: SavedFds | null): Promis
     case '<<': case '<<-': src = memoryFile(sh, await heredocText(sh, r)); break;
     case '<<<': src = memoryFile(sh, (await sh.expandWord(r.target)) + '\n'); break;
     case '<&': case '>&': {
-      const text = await sh.expandWord(r.target);
+      const text = dupText;
       const t = dupTarget(text);
       if (t === null) {
         if (op === '>&' && r.fd === undefined && r.fdVar === undefined) {
@@ -198,7 +207,6 @@ async function applyOne(sh: Interp, r: Redirect, track: SavedFds | null): Promis
         if (isOpen(sh, fd)) sh.proc.close(fd);
         return;
       }
-      if (!isOpen(sh, t.fd)) throw new RedirError(`${t.fd}: Bad file descriptor`);
       if (fd < 0) {
         src = sh.proc.dup(t.fd, FD_BASE);
       } else {

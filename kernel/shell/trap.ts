@@ -84,6 +84,8 @@ function quote(s: string): string {
 export interface TrapHost extends Shell {
   /** Applies a trap change to the process's signal disposition (catch / ignore / default). */
   setTrap(key: string, action: string | null): void;
+  /** In a subshell that has not changed any trap yet: the parent's traps, which `trap -p` still lists. */
+  displayTraps: Map<string, string> | null;
 }
 
 /** trap [-lp] [[action] sigspec ...] */
@@ -111,9 +113,10 @@ export async function trapBuiltin(sh: TrapHost, args: string[]): Promise<number>
     return 0;
   }
   if (print || rest.length === 0) {
+    const traps = sh.displayTraps ?? sh.traps;
     let keys: string[];
     let status = 0;
-    if (rest.length === 0) keys = [...sh.traps.keys()];
+    if (rest.length === 0) keys = [...traps.keys()];
     else {
       keys = [];
       for (const spec of rest) {
@@ -125,7 +128,7 @@ export async function trapBuiltin(sh: TrapHost, args: string[]): Promise<number>
     keys.sort((a, b) => trapOrder(a) - trapOrder(b));
     let out = '';
     for (const k of keys) {
-      const act = sh.traps.get(k);
+      const act = traps.get(k);
       if (act !== undefined) out += `trap -- ${quote(act)} ${displayName(k)}\n`;
     }
     if (out) await sh.write(1, out);

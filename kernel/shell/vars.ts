@@ -344,7 +344,7 @@ export class ShellVariables implements Variables {
     if (rec.attrs.readonly) throw readonlyError(rec.name);
     const v = rec.value;
     if (v instanceof Map) {
-      this.#setIn(rec, rec.attrs.assoc ? '0' : '0', value, append);
+      this.#setIn(rec, '0', value, append);
       return;
     }
     rec.value = this.#convert(rec.attrs, v, value, append);
@@ -438,7 +438,7 @@ export class ShellVariables implements Variables {
     let rec = this.#find(name);
     if (rec !== undefined && rec.attrs.nameref && typeof rec.value === 'string' && rec.value !== '') {
       const r = this.#resolve(name);
-      name = r.key !== undefined || r.circular ? r.name : r.name;
+      name = r.name;
       rec = r.rec;
     }
     return rec ?? this.#newGlobal(name);
@@ -598,7 +598,10 @@ export class ShellVariables implements Variables {
       const scope = this.#scopes[idx]!;
       rec = scope.get(name);
       if (rec === undefined) {
-        rec = { name, value: undefined, attrs: {} };
+        const outer = opts.global ? undefined : this.#find(name);
+        if (outer?.attrs.readonly) throw readonlyError(name);
+        // a local copy of an exported variable stays exported (bash)
+        rec = { name, value: undefined, attrs: outer?.attrs.exported ? { exported: true } : {} };
         scope.set(name, rec);
       }
     } else {
@@ -697,13 +700,15 @@ export class ShellVariables implements Variables {
   }
 
   environ(): Record<string, string> {
+    // the innermost exported variable that has a value wins; unset or unexported ones don't shadow
     const out: Record<string, string> = {};
-    for (const s of this.#scopes) {
-      for (const [k, r] of s) {
+    const seen = new Set<string>();
+    for (let i = this.#scopes.length - 1; i >= 0; i--) {
+      for (const [k, r] of this.#scopes[i]!) {
+        if (seen.has(k)) continue;
         if (r.attrs.exported && typeof r.value === 'string' && !r.attrs.nameref) {
+          seen.add(k);
           out[k] = this.#dynamic.has(k) ? this.get(k) ?? r.value : r.value;
-        } else if (k in out) {
-          delete out[k];
         }
       }
     }

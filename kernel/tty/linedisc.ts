@@ -3,6 +3,8 @@
 // line editing with ERASE / KILL / WERASE / LNEXT / REPRINT / EOF, echo with ECHOCTL ^X forms)
 // and output processing (OPOST: ONLCR, OCRNL, ONOCR, ONLRET).
 //
+// Deviation from Linux: with IEXTEN, ^H erases like VERASE (^?) — terminals send either one.
+//
 // Readable input is a byte queue plus "line ends": a canonical read returns at most one line;
 // ^D at the start of a line makes an empty line, which reads as end of file.
 
@@ -198,7 +200,8 @@ export class LineDiscipline {
         c = 13;
       }
       if (lf & ICANON) {
-        if (is(c, VERASE)) { this.#erase('erase'); continue; }
+        // ^H erases too (with IEXTEN), whatever VERASE is: terminals send either for Backspace.
+        if (is(c, VERASE) || (c === 8 && (lf & IEXTEN))) { this.#erase('erase'); continue; }
         if (is(c, VKILL)) { this.#erase('kill'); continue; }
         if ((lf & IEXTEN) && is(c, VWERASE)) { this.#erase('werase'); continue; }
         if ((lf & IEXTEN) && is(c, VLNEXT)) {

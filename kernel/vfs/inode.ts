@@ -59,7 +59,8 @@ export class Inode {
 
   /** A private copy for copy-up: metadata copied, data and entries shared until written. */
   copy(): Inode {
-    const c = new Inode(this.ino, this.mode, this.uid, this.gid, this.birthtimeMs);
+    const c = new Inode(this.ino, 0, this.uid, this.gid, this.birthtimeMs);
+    c.mode = this.mode;
     c.nlink = this.nlink;
     c.rdev = this.rdev;
     c.size = this.size;

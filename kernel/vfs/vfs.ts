@@ -1,11 +1,6 @@
-// The per-VM virtual filesystem: path resolution and the VfsApi operations with Linux errno
-// semantics, over a copy-on-write inode store (store.ts) that starts as the shared base image.
-//
-// Resolution walks one component at a time without splitting the path: '.', '..' (physical:
-// '..' of a symlink's target directory, '..' of '/' is '/'), symlinks (ELOOP beyond
-// limits.symlinkDepth), trailing slashes (must be a directory; they force following a final
-// symlink), search permission on every directory, and mount points (/proc, host mounts).
-// atime is not updated by reads (as with the noatime mount option).
+// The per-VM virtual filesystem: the VfsApi operations with Linux errno semantics, over a
+// copy-on-write inode store (store.ts) that starts as the shared base image, with path
+// resolution in resolver.ts. atime is not updated by reads (as with the noatime mount option).
 
 import { kerr } from '../errno.ts';
 import { resolveLimits, type Limits } from '../limits.ts';
@@ -21,17 +16,10 @@ import { ExtNode, type Node } from './extnode.ts';
 import { HostMount } from './hostfs.ts';
 import { Inode, ROOT_INO, utf8Length } from './inode.ts';
 import { normalizePath } from './path.ts';
-import { FdNode, ProcFs, type ProcHost } from './procfs.ts';
+import { FdNode, type ProcHost } from './procfs.ts';
+import { FOLLOW, isDir, isLink, PARENT, R_OK, Resolver, W_OK, X_OK } from './resolver.ts';
 import { MemStore } from './store.ts';
 
-const FOLLOW = 1;
-const PARENT = 2;
-const NOPERM = 4;
-/** Resolution failures return null instead of throwing (cheap negative lookups for access()). */
-const SOFT = 8;
-const R_OK = 4;
-const W_OK = 2;
-const X_OK = 1;
 const S_ISGID = 0o2000;
 const S_ISVTX = 0o1000;
 const LINK_MAX = 65000;
@@ -48,35 +36,17 @@ export interface VfsOptions {
   now?: () => number;
 }
 
-function isDir(n: Node): boolean {
-  return n instanceof Inode ? (n.mode & S_IFMT) === S_IFDIR : n.type === 'dir';
-}
-function isLink(n: Node): boolean {
-  return n instanceof Inode ? (n.mode & S_IFMT) === S_IFLNK : n.type === 'symlink';
-}
 function special(name: string): boolean {
   return name === '' || name === '.' || name === '..';
 }
 
 export class Vfs implements VfsApi {
-  #store: MemStore;
+  readonly #r: Resolver;
   readonly #base: BaseImage;
   readonly #limits: Limits;
   readonly #now: () => number;
-  #procIno: number;
   #bootMs: number;
-  #mounts: Map<number, HostMount> | null = null;
-  #proc: ProcFs | null = null;
   #procSource: ProcSource | null = null;
-  /** Bumped by every change that can alter what an existing path resolves to. */
-  #gen = 0;
-  #cwdPath: string | null = null;
-  #cwdIno = 0;
-  #cwdGen = -1;
-  // Results of a PARENT walk (resolution is synchronous, so instance fields are safe).
-  #leaf = '';
-  #trail = false;
-  #links = 0;
 
   constructor(opts: VfsOptions = {}) {
     const base = opts.base ?? defaultBaseImage();
@@ -84,185 +54,16 @@ export class Vfs implements VfsApi {
     this.#base = base;
     this.#limits = opts.limits ?? resolveLimits();
     this.#now = opts.now ?? Date.now;
-    this.#store = new MemStore(snap.layer, snap.nextIno, this.#limits, this.#now);
-    this.#procIno = snap.procIno;
+    const store = new MemStore(snap.layer, snap.nextIno, this.#limits, this.#now);
+    this.#r = new Resolver(store, this.#limits, snap.procIno, () => this.#procHost());
     this.#bootMs = this.#now();
   }
 
-  // ================= resolution =================
-
-  #root(): Inode { return this.#store.get(ROOT_INO)!; }
-
-  #perm(ctx: PathContext, n: Node, want: number): boolean {
-    const mode = n.mode;
-    if (ctx.uid === 0) return (want & X_OK) === 0 || (mode & S_IFMT) === S_IFDIR || (mode & 0o111) !== 0;
-    const bits = ctx.uid === n.uid ? mode >> 6 : ctx.gid === n.gid ? mode >> 3 : mode;
-    return (bits & want) === want;
-  }
-
-  /** A directory inode as seen through mounts (/proc, host mounts). */
-  #enter(n: Inode, path: string): Node {
-    const ino = n.ino;
-    if (ino === this.#procIno) return (this.#proc ??= new ProcFs(this.#procHost())).root();
-    const m = this.#mounts;
-    if (m !== null) {
-      const mt = m.get(ino);
-      if (mt !== undefined) return mt.rootNode(path);
-    }
-    return n;
-  }
-
-  #isMountPoint(ino: number): boolean {
-    return ino === this.#procIno || (this.#mounts !== null && this.#mounts.has(ino));
-  }
-
-  #up(cur: Node): Node {
-    const store = this.#store;
-    if (cur instanceof Inode) return store.get(cur.parent) ?? this.#root();
-    const p = cur.parent();
-    if (p !== null) return p;
-    const mp = store.get(cur.mountIno);
-    return (mp !== undefined ? store.get(mp.parent) : undefined) ?? this.#root();
-  }
-
-  #child(ctx: PathContext, dir: Node, name: string, path: string): Node | null {
-    if (dir instanceof Inode) {
-      const ino = dir.entries!.get(name);
-      return ino === undefined ? null : this.#store.get(ino) ?? null;
-    }
-    return dir.lookup(ctx, name, path);
-  }
-
-  #cwdNode(ctx: PathContext, sc: string, path: string): Node {
-    const cwd = ctx.cwd;
-    if (cwd === this.#cwdPath && this.#cwdGen === this.#gen) {
-      const n = this.#store.get(this.#cwdIno);
-      if (n !== undefined) return n;
-    }
-    let n: Node;
-    try {
-      n = this.#walkFrom(ctx, this.#root(), cwd, cwd, FOLLOW | NOPERM, sc, null, 0) as Node;
-    } catch (e) {
-      throw kerr((e as { code?: string }).code === 'ENOTDIR' ? 'ENOTDIR' : 'ENOENT', sc, path);
-    }
-    if (!isDir(n)) throw kerr('ENOTDIR', sc, path);
-    // Only in-memory directories are cached: /proc and host nodes depend on the caller and the host.
-    if (n instanceof Inode) {
-      this.#cwdPath = cwd;
-      this.#cwdGen = this.#gen;
-      this.#cwdIno = n.ino;
-    }
-    return n;
-  }
-
-  #walk(ctx: PathContext, path: string, how: number, sc: string, trace: string[] | null): Node {
-    return this.#resolve(ctx, path, how, sc, trace) as Node;
-  }
-
-  /** #walk that returns null instead of throwing for resolution failures. */
-  #probe(ctx: PathContext, path: string, how: number, sc: string): Node | null {
-    return this.#resolve(ctx, path, how | SOFT, sc, null);
-  }
-
-  #fail(how: number, code: 'ENOENT' | 'ENOTDIR' | 'EACCES' | 'ELOOP' | 'ENAMETOOLONG', sc: string, path: string): null {
-    if (how & SOFT) return null;
-    throw kerr(code, sc, path);
-  }
-
-  #resolve(ctx: PathContext, path: string, how: number, sc: string, trace: string[] | null): Node | null {
-    const n = path.length;
-    if (n === 0) return this.#fail(how, 'ENOENT', sc, path);
-    if (n >= this.#limits.pathMax) return this.#fail(how, 'ENAMETOOLONG', sc, path);
-    let start: Node;
-    if (path.charCodeAt(0) === 47) start = this.#root();
-    else if (trace !== null) start = this.#walk(ctx, normalizePath(ctx.cwd), FOLLOW, sc, trace);
-    else start = this.#cwdNode(ctx, sc, path);
-    return this.#walkFrom(ctx, start, path, path, how, sc, trace, 0);
-  }
-
-  /**
-   * Resolves p from `cur`. FOLLOW: follow a final symlink. PARENT: stop before the last component
-   * and leave it in #leaf (#trail: it had a trailing slash). `trace` collects the canonical path.
-   */
-  #walkFrom(
-    ctx: PathContext, cur: Node, orig: string, p: string, how: number, sc: string,
-    trace: string[] | null, links: number,
-  ): Node | null {
-    const store = this.#store;
-    const nameMax = this.#limits.nameMax;
-    let i = 0;
-    let mustDir = false;
-    for (;;) {
-      const len = p.length;
-      while (i < len && p.charCodeAt(i) === 47) i++;
-      if (i >= len) {
-        if (mustDir && !isDir(cur)) return this.#fail(how, 'ENOTDIR', sc, orig);
-        if (how & PARENT) { this.#leaf = ''; this.#trail = false; }
-        this.#links = links;
-        return cur;
-      }
-      let j = p.indexOf('/', i);
-      if (j < 0) j = len;
-      let k = j;
-      while (k < len && p.charCodeAt(k) === 47) k++;
-      const last = k >= len;
-      if (j - i > nameMax) return this.#fail(how, 'ENAMETOOLONG', sc, orig);
-      if (!isDir(cur)) return this.#fail(how, 'ENOTDIR', sc, orig);
-      if ((how & NOPERM) === 0 && !this.#perm(ctx, cur, X_OK)) return this.#fail(how, 'EACCES', sc, orig);
-      const name = p.slice(i, j);
-      if (last && (how & PARENT)) {
-        this.#leaf = name;
-        this.#trail = j < len;
-        this.#links = links;
-        return cur;
-      }
-      i = j;
-      if (name === '.') { mustDir = true; continue; }
-      if (name === '..') {
-        cur = this.#up(cur);
-        if (trace !== null) trace.pop();
-        mustDir = true;
-        continue;
-      }
-      let child: Node | null;
-      if (cur instanceof Inode) {
-        const ino = cur.entries!.get(name);
-        child = ino === undefined ? null : store.get(ino) ?? null;
-      } else {
-        child = cur.lookup(ctx, name, orig);
-      }
-      if (child === null) return this.#fail(how, 'ENOENT', sc, orig);
-      if (isLink(child) && (!last || (how & FOLLOW) !== 0 || j < len)) {
-        if (++links > this.#limits.symlinkDepth) return this.#fail(how, 'ELOOP', sc, orig);
-        if (child instanceof ExtNode && trace === null) {
-          const t = child.follow(ctx);
-          if (t !== null) { cur = t; mustDir = j < len; continue; }
-        }
-        const target = child instanceof Inode ? child.target : child.readlink(ctx, orig);
-        if (target.length === 0) return this.#fail(how, 'ENOENT', sc, orig);
-        p = j < len ? target + p.slice(j) : target;
-        i = 0;
-        if (target.charCodeAt(0) === 47) {
-          cur = this.#root();
-          if (trace !== null) trace.length = 0;
-        }
-        mustDir = false;
-        continue;
-      }
-      cur = child instanceof Inode && (child.mode & S_IFMT) === S_IFDIR ? this.#enter(child, orig) : child;
-      if (trace !== null) trace.push(name);
-      mustDir = j < len;
-    }
-  }
-
-  /** PARENT walk: the directory that holds the last component (in #leaf / #trail). */
-  #parentOf(ctx: PathContext, path: string, sc: string): Node {
-    return this.#walk(ctx, path, PARENT, sc, null);
-  }
+  // ================= helpers =================
 
   #mayModify(ctx: PathContext, dir: Node, sc: string, path: string): void {
     if (dir instanceof ExtNode && dir.readOnly) throw kerr('EROFS', sc, path);
-    if (!this.#perm(ctx, dir, W_OK | X_OK)) throw kerr('EACCES', sc, path);
+    if (!this.#r.perm(ctx, dir, W_OK | X_OK)) throw kerr('EACCES', sc, path);
   }
 
   #sticky(ctx: PathContext, dir: Node, child: Node, sc: string, path: string): void {
@@ -273,7 +74,7 @@ export class Vfs implements VfsApi {
 
   /** A new inode named `name` in the in-memory directory `dir`. */
   #newNode(ctx: PathContext, dir: Inode, name: string, mode: number, sc: string, path: string, bytes = 0): Inode {
-    const store = this.#store;
+    const store = this.#r.store;
     const n = store.alloc(mode, ctx.uid, dir.mode & S_ISGID ? dir.gid : ctx.gid, sc, path, bytes);
     const d = store.mut(dir.ino);
     store.ownEntries(d).set(name, n.ino);
@@ -292,24 +93,24 @@ export class Vfs implements VfsApi {
     if ((flags & O_ACCMODE) === O_ACCMODE) throw kerr('EINVAL', 'open', path);
     let node: Node;
     if ((flags & O_CREAT) === 0) {
-      node = this.#walk(ctx, path, flags & O_NOFOLLOW ? 0 : FOLLOW, 'open', null);
+      node = this.#r.walk(ctx, path, flags & O_NOFOLLOW ? 0 : FOLLOW, 'open', null);
       if ((flags & O_NOFOLLOW) && isLink(node)) throw kerr('ELOOP', 'open', path);
       return this.#openNode(ctx, node, flags, path);
     }
-    let dir = this.#parentOf(ctx, path, 'open');
-    let name = this.#leaf;
-    let trail = this.#trail;
-    let links = this.#links;
+    let dir = this.#r.parentOf(ctx, path, 'open');
+    let name = this.#r.leaf;
+    let trail = this.#r.trail;
+    let links = this.#r.links;
     for (;;) {
       if (special(name)) throw kerr('EISDIR', 'open', path);
-      const child = this.#child(ctx, dir, name, path);
+      const child = this.#r.child(ctx, dir, name, path);
       if (child === null) {
         if (trail) throw kerr('EISDIR', 'open', path);
         this.#mayModify(ctx, dir, 'open', path);
         const m = mode & ~ctx.umask & 0o7777;
         if (dir instanceof ExtNode) return dir.create(ctx, name, m, flags, path);
         const f = this.#newNode(ctx, dir, name, S_IFREG | m, 'open', path);
-        return new FileDesc(this.#store, f.ino, flags & STATUS_FLAGS, ctx.cwd, path);
+        return new FileDesc(this.#r.store, f.ino, flags & STATUS_FLAGS, ctx.cwd, path);
       }
       if (flags & O_EXCL) throw kerr('EEXIST', 'open', path);
       if (isLink(child)) {
@@ -319,14 +120,14 @@ export class Vfs implements VfsApi {
         if (t !== null) { node = t; break; }
         const target = child instanceof Inode ? child.target : child.readlink(ctx, path);
         if (target.length === 0) throw kerr('ENOENT', 'open', path);
-        dir = this.#walkFrom(ctx, target.charCodeAt(0) === 47 ? this.#root() : dir, path, target, PARENT, 'open',
+        dir = this.#r.walkFrom(ctx, target.charCodeAt(0) === 47 ? this.#r.root() : dir, path, target, PARENT, 'open',
           null, links) as Node;
-        name = this.#leaf;
-        trail ||= this.#trail;
-        links = this.#links;
+        name = this.#r.leaf;
+        trail ||= this.#r.trail;
+        links = this.#r.links;
         continue;
       }
-      node = child instanceof Inode && child.isDir() ? this.#enter(child, path) : child;
+      node = child instanceof Inode && child.isDir() ? this.#r.enter(child, path) : child;
       break;
     }
     if (trail && !isDir(node)) throw kerr('ENOTDIR', 'open', path);
@@ -342,9 +143,9 @@ export class Vfs implements VfsApi {
     }
     if (isDir(node)) {
       if (acc !== O_RDONLY || (flags & O_CREAT)) throw kerr('EISDIR', 'open', path);
-      if (!this.#perm(ctx, node, R_OK)) throw kerr('EACCES', 'open', path);
+      if (!this.#r.perm(ctx, node, R_OK)) throw kerr('EACCES', 'open', path);
       if (node instanceof ExtNode) return node.open(ctx, fl, path);
-      const store = this.#store;
+      const store = this.#r.store;
       const ino = node.ino;
       return new DirDesc({ readdir: () => memReaddir(store, ino), stat: () => store.get(ino)!.stat() },
         fl, ctx.cwd, path, store, ino);
@@ -355,11 +156,11 @@ export class Vfs implements VfsApi {
     if (flags & O_TRUNC) want |= W_OK;
     if (node instanceof ExtNode) {
       if (node.readOnly && (want & W_OK)) throw kerr('EROFS', 'open', path);
-      if (!this.#perm(ctx, node, want)) throw kerr('EACCES', 'open', path);
+      if (!this.#r.perm(ctx, node, want)) throw kerr('EACCES', 'open', path);
       return node.open(ctx, fl | (flags & O_TRUNC), path);
     }
-    if (!this.#perm(ctx, node, want)) throw kerr('EACCES', 'open', path);
-    const store = this.#store;
+    if (!this.#r.perm(ctx, node, want)) throw kerr('EACCES', 'open', path);
+    const store = this.#r.store;
     const ino = node.ino;
     const type = node.mode & S_IFMT;
     if (type === S_IFCHR) return openDevice(node.rdev, () => store.get(ino)!.stat(), ctx, fl, ctx.cwd, path);
@@ -370,36 +171,36 @@ export class Vfs implements VfsApi {
 
   /** The node an open file description of this VFS refers to (for /proc/<pid>/fd/N). */
   #nodeOf(file: OpenFile): Node | null {
-    if ((file instanceof FileDesc || file instanceof DirDesc) && file.store === this.#store) {
-      return this.#store.get(file.ino) ?? null;
+    if ((file instanceof FileDesc || file instanceof DirDesc) && file.store === this.#r.store) {
+      return this.#r.store.get(file.ino) ?? null;
     }
     return null;
   }
 
   // ================= metadata =================
 
-  stat(ctx: PathContext, path: string): Stat { return this.#walk(ctx, path, FOLLOW, 'stat', null).stat(); }
+  stat(ctx: PathContext, path: string): Stat { return this.#r.walk(ctx, path, FOLLOW, 'stat', null).stat(); }
 
-  lstat(ctx: PathContext, path: string): Stat { return this.#walk(ctx, path, 0, 'lstat', null).stat(); }
+  lstat(ctx: PathContext, path: string): Stat { return this.#r.walk(ctx, path, 0, 'lstat', null).stat(); }
 
   access(ctx: PathContext, path: string, mode: number): boolean {
     let n: Node | null;
-    try { n = this.#probe(ctx, path, FOLLOW, 'access'); } catch { return false; }
+    try { n = this.#r.probe(ctx, path, FOLLOW, 'access'); } catch { return false; }
     if (n === null) return false;
     if ((mode & 7) === 0) return true;
     if ((mode & W_OK) && n instanceof ExtNode && n.readOnly) return false;
-    return this.#perm(ctx, n, mode & 7);
+    return this.#r.perm(ctx, n, mode & 7);
   }
 
   readdir(ctx: PathContext, path: string): Dirent[] {
-    const n = this.#walk(ctx, path, FOLLOW, 'scandir', null);
+    const n = this.#r.walk(ctx, path, FOLLOW, 'scandir', null);
     if (!isDir(n)) throw kerr('ENOTDIR', 'scandir', path);
-    if (!this.#perm(ctx, n, R_OK)) throw kerr('EACCES', 'scandir', path);
-    return n instanceof Inode ? memReaddir(this.#store, n.ino) : n.readdir(ctx, path);
+    if (!this.#r.perm(ctx, n, R_OK)) throw kerr('EACCES', 'scandir', path);
+    return n instanceof Inode ? memReaddir(this.#r.store, n.ino) : n.readdir(ctx, path);
   }
 
   readlink(ctx: PathContext, path: string): string {
-    const n = this.#walk(ctx, path, 0, 'readlink', null);
+    const n = this.#r.walk(ctx, path, 0, 'readlink', null);
     if (n instanceof ExtNode) return n.readlink(ctx, path);
     if (!n.isLink()) throw kerr('EINVAL', 'readlink', path);
     return n.target;
@@ -407,23 +208,23 @@ export class Vfs implements VfsApi {
 
   realpath(ctx: PathContext, path: string): string {
     const trace: string[] = [];
-    this.#walk(ctx, path, FOLLOW, 'realpath', trace);
+    this.#r.walk(ctx, path, FOLLOW, 'realpath', trace);
     return `/${trace.join('/')}`;
   }
 
   chmod(ctx: PathContext, path: string, mode: number): void {
-    const n = this.#walk(ctx, path, FOLLOW, 'chmod', null);
+    const n = this.#r.walk(ctx, path, FOLLOW, 'chmod', null);
     if (ctx.uid !== 0 && ctx.uid !== n.uid) throw kerr('EPERM', 'chmod', path);
     let m = mode & 0o7777;
     if (ctx.uid !== 0 && ctx.gid !== n.gid) m &= ~S_ISGID;
     if (n instanceof ExtNode) return n.chmod(m, path);
-    const w = this.#store.mut(n.ino);
+    const w = this.#r.store.mut(n.ino);
     w.mode = (w.mode & S_IFMT) | m;
     w.ctimeMs = this.#now();
   }
 
   chown(ctx: PathContext, path: string, uid: number, gid: number): void {
-    const n = this.#walk(ctx, path, FOLLOW, 'chown', null);
+    const n = this.#r.walk(ctx, path, FOLLOW, 'chown', null);
     if (ctx.uid !== 0) {
       if (uid !== -1 && uid !== n.uid) throw kerr('EPERM', 'chown', path);
       if (gid !== -1 && gid !== n.gid && (ctx.uid !== n.uid || gid !== ctx.gid)) throw kerr('EPERM', 'chown', path);
@@ -431,7 +232,7 @@ export class Vfs implements VfsApi {
     }
     if (n instanceof ExtNode) return n.chown(uid, gid, path);
     if (uid === -1 && gid === -1) return;
-    const w = this.#store.mut(n.ino);
+    const w = this.#r.store.mut(n.ino);
     if (uid !== -1) w.uid = uid;
     if (gid !== -1) w.gid = gid;
     if ((w.mode & S_IFMT) !== S_IFDIR) {
@@ -442,37 +243,37 @@ export class Vfs implements VfsApi {
   }
 
   utimes(ctx: PathContext, path: string, atimeMs: number, mtimeMs: number): void {
-    const n = this.#walk(ctx, path, FOLLOW, 'utime', null);
+    const n = this.#r.walk(ctx, path, FOLLOW, 'utime', null);
     if (ctx.uid !== 0 && ctx.uid !== n.uid) {
       // Non-owners may only "touch" to the current time, and need write permission for it.
-      if (!this.#perm(ctx, n, W_OK)) throw kerr('EACCES', 'utime', path);
+      if (!this.#r.perm(ctx, n, W_OK)) throw kerr('EACCES', 'utime', path);
       const now = this.#now();
       if (Math.abs(atimeMs - now) > 1000 || Math.abs(mtimeMs - now) > 1000) throw kerr('EPERM', 'utime', path);
     }
     if (n instanceof ExtNode) return n.utimes(atimeMs, mtimeMs, path);
-    const w = this.#store.mut(n.ino);
+    const w = this.#r.store.mut(n.ino);
     w.atimeMs = atimeMs;
     w.mtimeMs = mtimeMs;
     w.ctimeMs = this.#now();
   }
 
   truncate(ctx: PathContext, path: string, len: number): void {
-    const n = this.#walk(ctx, path, FOLLOW, 'truncate', null);
+    const n = this.#r.walk(ctx, path, FOLLOW, 'truncate', null);
     if (isDir(n)) throw kerr('EISDIR', 'truncate', path);
     if (!Number.isSafeInteger(len) || len < 0) throw kerr('EINVAL', 'truncate', path);
     if (n instanceof ExtNode && n.readOnly) throw kerr('EROFS', 'truncate', path);
-    if (!this.#perm(ctx, n, W_OK)) throw kerr('EACCES', 'truncate', path);
+    if (!this.#r.perm(ctx, n, W_OK)) throw kerr('EACCES', 'truncate', path);
     if (n instanceof ExtNode) return n.truncate(len, path);
     if (!n.isReg()) throw kerr('EINVAL', 'truncate', path);
-    this.#store.truncate(n.ino, len, 'truncate', path);
+    this.#r.store.truncate(n.ino, len, 'truncate', path);
   }
 
   // ================= namespace =================
 
   mkdir(ctx: PathContext, path: string, mode = 0o777): void {
-    const dir = this.#parentOf(ctx, path, 'mkdir');
-    const name = this.#leaf;
-    if (special(name) || this.#child(ctx, dir, name, path) !== null) throw kerr('EEXIST', 'mkdir', path);
+    const dir = this.#r.parentOf(ctx, path, 'mkdir');
+    const name = this.#r.leaf;
+    if (special(name) || this.#r.child(ctx, dir, name, path) !== null) throw kerr('EEXIST', 'mkdir', path);
     this.#mayModify(ctx, dir, 'mkdir', path);
     const m = mode & ~ctx.umask & 0o1777;
     if (dir instanceof ExtNode) return dir.mkdir(ctx, name, m, path);
@@ -480,68 +281,68 @@ export class Vfs implements VfsApi {
   }
 
   rmdir(ctx: PathContext, path: string): void {
-    const dir = this.#parentOf(ctx, path, 'rmdir');
-    const name = this.#leaf;
+    const dir = this.#r.parentOf(ctx, path, 'rmdir');
+    const name = this.#r.leaf;
     if (name === '') throw kerr('EBUSY', 'rmdir', path);
     if (name === '.') throw kerr('EINVAL', 'rmdir', path);
     if (name === '..') throw kerr('ENOTEMPTY', 'rmdir', path);
-    const child = this.#child(ctx, dir, name, path);
+    const child = this.#r.child(ctx, dir, name, path);
     if (child === null) throw kerr('ENOENT', 'rmdir', path);
     if (!isDir(child)) throw kerr('ENOTDIR', 'rmdir', path);
     this.#mayModify(ctx, dir, 'rmdir', path);
     this.#sticky(ctx, dir, child, 'rmdir', path);
-    if (dir instanceof ExtNode) { dir.rmdir(name, path); this.#gen++; return; }
+    if (dir instanceof ExtNode) { dir.rmdir(name, path); this.#r.gen++; return; }
     const c = child as Inode;
-    if (this.#isMountPoint(c.ino)) throw kerr('EBUSY', 'rmdir', path);
+    if (this.#r.isMountPoint(c.ino)) throw kerr('EBUSY', 'rmdir', path);
     if (c.entries!.size > 0) throw kerr('ENOTEMPTY', 'rmdir', path);
-    const store = this.#store;
+    const store = this.#r.store;
     const d = store.mut(dir.ino);
     store.ownEntries(d).delete(name);
     d.nlink--;
     d.mtimeMs = d.ctimeMs = this.#now();
     store.unlinked(c.ino);
-    this.#gen++;
+    this.#r.gen++;
   }
 
   unlink(ctx: PathContext, path: string): void {
-    const dir = this.#parentOf(ctx, path, 'unlink');
-    const name = this.#leaf;
+    const dir = this.#r.parentOf(ctx, path, 'unlink');
+    const name = this.#r.leaf;
     if (special(name)) throw kerr('EISDIR', 'unlink', path);
-    const child = this.#child(ctx, dir, name, path);
+    const child = this.#r.child(ctx, dir, name, path);
     if (child === null) throw kerr('ENOENT', 'unlink', path);
     if (isDir(child)) throw kerr('EISDIR', 'unlink', path);
-    if (this.#trail) {
+    if (this.#r.trail) {
       let target: Node | null = null;
-      try { target = this.#walk(ctx, path, FOLLOW, 'unlink', null); } catch { /* dangling */ }
+      try { target = this.#r.walk(ctx, path, FOLLOW, 'unlink', null); } catch { /* dangling */ }
       throw kerr(target !== null && isDir(target) ? 'EISDIR' : 'ENOTDIR', 'unlink', path);
     }
     this.#mayModify(ctx, dir, 'unlink', path);
     this.#sticky(ctx, dir, child, 'unlink', path);
-    if (dir instanceof ExtNode) { dir.unlink(name, path); this.#gen++; return; }
-    const store = this.#store;
+    if (dir instanceof ExtNode) { dir.unlink(name, path); this.#r.gen++; return; }
+    const store = this.#r.store;
     const d = store.mut(dir.ino);
     store.ownEntries(d).delete(name);
     d.mtimeMs = d.ctimeMs = this.#now();
     store.unlinked((child as Inode).ino);
-    this.#gen++;
+    this.#r.gen++;
   }
 
   rename(ctx: PathContext, from: string, to: string): void {
-    const sdir = this.#parentOf(ctx, from, 'rename');
-    const sname = this.#leaf;
-    const strail = this.#trail;
-    const ddir = this.#parentOf(ctx, to, 'rename');
-    const dname = this.#leaf;
-    const dtrail = this.#trail;
+    const sdir = this.#r.parentOf(ctx, from, 'rename');
+    const sname = this.#r.leaf;
+    const strail = this.#r.trail;
+    const ddir = this.#r.parentOf(ctx, to, 'rename');
+    const dname = this.#r.leaf;
+    const dtrail = this.#r.trail;
     if (special(sname) || special(dname)) throw kerr('EBUSY', 'rename', from);
-    const src = this.#child(ctx, sdir, sname, from);
+    const src = this.#r.child(ctx, sdir, sname, from);
     if (src === null) throw kerr('ENOENT', 'rename', from);
     const srcDir = isDir(src);
     if (!srcDir && (strail || dtrail)) throw kerr('ENOTDIR', 'rename', strail ? from : to);
     const sfs = sdir instanceof ExtNode ? sdir.fs : null;
     const dfs = ddir instanceof ExtNode ? ddir.fs : null;
     if (sfs !== dfs) throw kerr('EXDEV', 'rename', from);
-    const dst = this.#child(ctx, ddir, dname, to);
+    const dst = this.#r.child(ctx, ddir, dname, to);
     this.#mayModify(ctx, sdir, 'rename', from);
     this.#mayModify(ctx, ddir, 'rename', to);
     this.#sticky(ctx, sdir, src, 'rename', from);
@@ -553,25 +354,25 @@ export class Vfs implements VfsApi {
       if (srcDir) {
         if (!isDir(dst)) throw kerr('ENOTDIR', 'rename', to);
         if (dst instanceof Inode) {
-          if (this.#isMountPoint(dst.ino)) throw kerr('EBUSY', 'rename', to);
+          if (this.#r.isMountPoint(dst.ino)) throw kerr('EBUSY', 'rename', to);
           if (dst.entries!.size > 0) throw kerr('ENOTEMPTY', 'rename', to);
         }
       } else if (isDir(dst)) {
         throw kerr('EISDIR', 'rename', to);
       }
     }
-    if (sdir instanceof ExtNode) { sdir.rename(sname, ddir as ExtNode, dname, from); this.#gen++; return; }
+    if (sdir instanceof ExtNode) { sdir.rename(sname, ddir as ExtNode, dname, from); this.#r.gen++; return; }
     const s = src as Inode;
     const sd = sdir as Inode;
     const dd = ddir as Inode;
-    if (this.#isMountPoint(s.ino)) throw kerr('EBUSY', 'rename', from);
-    const store = this.#store;
+    if (this.#r.isMountPoint(s.ino)) throw kerr('EBUSY', 'rename', from);
+    const store = this.#r.store;
     if (srcDir && sd.ino !== dd.ino) {
       for (let a = dd; ; a = store.get(a.parent)!) {
         if (a.ino === s.ino) throw kerr('EINVAL', 'rename', from);
         if (a.ino === ROOT_INO || a.parent === a.ino) break;
       }
-      if (!this.#perm(ctx, s, W_OK)) throw kerr('EACCES', 'rename', from);
+      if (!this.#r.perm(ctx, s, W_OK)) throw kerr('EACCES', 'rename', from);
     }
     const now = this.#now();
     const d1 = store.mut(sd.ino);
@@ -589,16 +390,16 @@ export class Vfs implements VfsApi {
     }
     store.mut(s.ino).ctimeMs = now;
     d1.mtimeMs = d1.ctimeMs = d2.mtimeMs = d2.ctimeMs = now;
-    this.#gen++;
+    this.#r.gen++;
   }
 
   link(ctx: PathContext, existing: string, newPath: string): void {
-    const src = this.#walk(ctx, existing, 0, 'link', null);
+    const src = this.#r.walk(ctx, existing, 0, 'link', null);
     if (isDir(src)) throw kerr('EPERM', 'link', existing);
-    const dir = this.#parentOf(ctx, newPath, 'link');
-    const name = this.#leaf;
-    if (special(name) || this.#child(ctx, dir, name, newPath) !== null) throw kerr('EEXIST', 'link', newPath);
-    if (this.#trail) throw kerr('ENOENT', 'link', newPath);
+    const dir = this.#r.parentOf(ctx, newPath, 'link');
+    const name = this.#r.leaf;
+    if (special(name) || this.#r.child(ctx, dir, name, newPath) !== null) throw kerr('EEXIST', 'link', newPath);
+    if (this.#r.trail) throw kerr('ENOENT', 'link', newPath);
     if ((src instanceof ExtNode ? src.fs : null) !== (dir instanceof ExtNode ? dir.fs : null)) {
       throw kerr('EXDEV', 'link', existing);
     }
@@ -606,7 +407,7 @@ export class Vfs implements VfsApi {
     if (dir instanceof ExtNode) return dir.link(src as ExtNode, name, newPath);
     const s = src as Inode;
     if (s.nlink >= LINK_MAX) throw kerr('EMLINK', 'link', existing);
-    const store = this.#store;
+    const store = this.#r.store;
     const now = this.#now();
     const w = store.mut(s.ino);
     w.nlink++;
@@ -620,10 +421,10 @@ export class Vfs implements VfsApi {
     if (target.length === 0) throw kerr('ENOENT', 'symlink', linkPath);
     const size = utf8Length(target);
     if (size >= this.#limits.pathMax) throw kerr('ENAMETOOLONG', 'symlink', linkPath);
-    const dir = this.#parentOf(ctx, linkPath, 'symlink');
-    const name = this.#leaf;
-    if (special(name) || this.#child(ctx, dir, name, linkPath) !== null) throw kerr('EEXIST', 'symlink', linkPath);
-    if (this.#trail) throw kerr('ENOENT', 'symlink', linkPath);
+    const dir = this.#r.parentOf(ctx, linkPath, 'symlink');
+    const name = this.#r.leaf;
+    if (special(name) || this.#r.child(ctx, dir, name, linkPath) !== null) throw kerr('EEXIST', 'symlink', linkPath);
+    if (this.#r.trail) throw kerr('ENOENT', 'symlink', linkPath);
     this.#mayModify(ctx, dir, 'symlink', linkPath);
     if (dir instanceof ExtNode) return dir.symlink(target, name, linkPath);
     const n = this.#newNode(ctx, dir, name, S_IFLNK | 0o777, 'symlink', linkPath, size);
@@ -634,9 +435,9 @@ export class Vfs implements VfsApi {
   // ================= whole files =================
 
   readFile(ctx: PathContext, path: string): Uint8Array {
-    const n = this.#walk(ctx, path, FOLLOW, 'open', null);
+    const n = this.#r.walk(ctx, path, FOLLOW, 'open', null);
     if (n instanceof Inode && n.isReg()) {
-      if (!this.#perm(ctx, n, R_OK)) throw kerr('EACCES', 'open', path);
+      if (!this.#r.perm(ctx, n, R_OK)) throw kerr('EACCES', 'open', path);
       return n.data === null ? new Uint8Array(0) : n.data.slice(0, n.size);
     }
     if (isDir(n)) throw kerr('EISDIR', 'read', path);
@@ -680,7 +481,7 @@ export class Vfs implements VfsApi {
   // ================= programs, mounts, /proc =================
 
   programOf(ctx: PathContext, path: string): string | undefined {
-    const n = this.#walk(ctx, path, FOLLOW, 'execve', null);
+    const n = this.#r.walk(ctx, path, FOLLOW, 'execve', null);
     if (!(n instanceof Inode) || !n.isReg()) return undefined;
     if (n.program !== null) return n.program;
     return programFromData(n.data, n.size);
@@ -689,15 +490,15 @@ export class Vfs implements VfsApi {
   installProgram(path: string, name: string): void {
     const abs = normalizePath(path);
     try {
-      const n = this.#walk(ROOT_CTX, abs, FOLLOW, 'open', null);
+      const n = this.#r.walk(ROOT_CTX, abs, FOLLOW, 'open', null);
       if (n instanceof Inode && n.isReg() && n.program === name && (n.mode & 0o7777) === 0o755) return;
     } catch { /* created below */ }
     const slash = abs.lastIndexOf('/');
     this.#mkdirp(abs.slice(0, slash) || '/', 0, 0);
     this.writeFile(ROOT_CTX, abs, programContent(name), 0o755);
-    const n = this.#walk(ROOT_CTX, abs, FOLLOW, 'open', null);
+    const n = this.#r.walk(ROOT_CTX, abs, FOLLOW, 'open', null);
     if (!(n instanceof Inode)) throw kerr('EINVAL', 'open', path, 'programs live in the in-memory filesystem');
-    const w = this.#store.mut(n.ino);
+    const w = this.#r.store.mut(n.ino);
     w.mode = S_IFREG | 0o755;
     w.program = name;
   }
@@ -709,16 +510,16 @@ export class Vfs implements VfsApi {
       if (name === '' || name === '.') continue;
       at += `/${name}`;
       let n: Node | null = null;
-      try { n = this.#walk(ROOT_CTX, at, FOLLOW, 'mkdir', null); } catch (e) {
+      try { n = this.#r.walk(ROOT_CTX, at, FOLLOW, 'mkdir', null); } catch (e) {
         if ((e as { code?: string }).code !== 'ENOENT') throw e;
       }
       if (n !== null) {
         if (!isDir(n)) throw kerr('ENOTDIR', 'mkdir', path);
         continue;
       }
-      const dir = this.#parentOf(ROOT_CTX, at, 'mkdir');
-      if (dir instanceof ExtNode) { dir.mkdir(ROOT_CTX, this.#leaf, 0o755, at); continue; }
-      const d = this.#newNode(ROOT_CTX, dir, this.#leaf, S_IFDIR | 0o755, 'mkdir', at);
+      const dir = this.#r.parentOf(ROOT_CTX, at, 'mkdir');
+      if (dir instanceof ExtNode) { dir.mkdir(ROOT_CTX, this.#r.leaf, 0o755, at); continue; }
+      const d = this.#newNode(ROOT_CTX, dir, this.#r.leaf, S_IFDIR | 0o755, 'mkdir', at);
       d.uid = uid;
       d.gid = gid;
     }
@@ -730,12 +531,12 @@ export class Vfs implements VfsApi {
     if (guest === '/') throw kerr('EBUSY', 'mount', guest);
     // Missing mount point directories are owned by the VM user, so the mounted files are usable.
     this.#mkdirp(guest, MOUNT_OWNER, MOUNT_OWNER);
-    const mp = this.#walk(ROOT_CTX, guest, FOLLOW, 'mount', null);
+    const mp = this.#r.walk(ROOT_CTX, guest, FOLLOW, 'mount', null);
     if (!(mp instanceof Inode)) throw kerr('EINVAL', 'mount', guest, 'mount point inside another mount');
-    if (this.#isMountPoint(mp.ino)) throw kerr('EBUSY', 'mount', guest);
+    if (this.#r.isMountPoint(mp.ino)) throw kerr('EBUSY', 'mount', guest);
     const m = new HostMount(spec.host, guest, mp.ino, spec.readOnly === true, mp.uid, mp.gid, this.#limits);
-    (this.#mounts ??= new Map()).set(mp.ino, m);
-    this.#gen++;
+    (this.#r.mounts ??= new Map()).set(mp.ino, m);
+    this.#r.gen++;
   }
 
   setProcSource(src: ProcSource): void {
@@ -744,7 +545,7 @@ export class Vfs implements VfsApi {
 
   #procHost(): ProcHost {
     return {
-      procIno: this.#procIno,
+      procIno: this.#r.procIno,
       source: () => this.#procSource,
       mounts: () => this.#mountsText(),
       usage: () => this.usage(),
@@ -758,22 +559,22 @@ export class Vfs implements VfsApi {
   #mountsText(): string {
     const esc = (s: string) => s.replace(/[ \t\n\\]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
     let out = 'rootfs / tmpfs rw,noatime 0 0\nproc /proc proc rw,nosuid,nodev,noexec 0 0\n';
-    for (const m of this.#mounts?.values() ?? []) out += `hostfs ${esc(m.guest)} hostfs ${m.readOnly ? 'ro' : 'rw'} 0 0\n`;
+    for (const m of this.#r.mounts?.values() ?? []) out += `hostfs ${esc(m.guest)} hostfs ${m.readOnly ? 'ro' : 'rw'} 0 0\n`;
     return out;
   }
 
   // ================= VM-level =================
 
   usage(): { bytes: number; inodes: number } {
-    return { bytes: this.#store.bytes, inodes: this.#store.inodes };
+    return { bytes: this.#r.store.bytes, inodes: this.#r.store.inodes };
   }
 
   clone(): Vfs {
     const c = new Vfs({ base: this.#base, limits: this.#limits, now: this.#now });
-    c.#store = this.#store.fork();
-    c.#procIno = this.#procIno;
+    c.#r.store = this.#r.store.fork();
+    c.#r.procIno = this.#r.procIno;
     c.#bootMs = this.#bootMs;
-    c.#mounts = this.#mounts === null ? null : new Map(this.#mounts);
+    c.#r.mounts = this.#r.mounts === null ? null : new Map(this.#r.mounts);
     return c;
   }
 }

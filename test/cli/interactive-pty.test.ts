@@ -20,7 +20,7 @@ test('bare agentvm is an interactive shell on the host terminal', async () => {
   };
   await until(/\$ $/);
   child.stdin.write('echo $((40+2)) $USER; [ -t 1 ] && echo is-a-tty\r');
-  await until(/42 user\r\nis-a-tty/);
+  await until(/42 user\r+\nis-a-tty/);
   child.stdin.write('exit 5\r');
   const code = await new Promise<number | null>((r) => child.on('exit', r));
   assert.equal(code, 5);

@@ -5,7 +5,8 @@ import { Kernel, type ProcessHandle } from '../../kernel/kernel.ts';
 import { resolveLimits, type Limits } from '../../kernel/limits.ts';
 import { createPipe } from '../../kernel/pipe.ts';
 import type { OpenFile, Proc, Program } from '../../kernel/types.ts';
-import { MiniVfs } from './minivfs.ts';
+import { Vfs } from '../../kernel/vfs/vfs.ts';
+import { createBaseImage } from '../../kernel/vfs/baseimage.ts';
 
 export const enc = new TextEncoder();
 export const dec = new TextDecoder();
@@ -23,12 +24,9 @@ export interface ImageSetup {
 /** A kernel over a fresh filesystem (so tests may install their own programs). */
 export function makeKernel(limits?: Partial<Limits>, setup?: (img: ImageSetup) => void): Kernel {
   const lim = resolveLimits(limits);
-  const vfs = new MiniVfs();
-  setup?.({
-    installProgram: (p, n) => vfs.installProgram(p, n),
-    writeFile: (p, d, m) => vfs.writeFile(null, p, d, m),
-  });
-  return new Kernel({ vfs, limits: lim });
+  const base = createBaseImage();
+  setup?.(base);
+  return new Kernel({ vfs: new Vfs({ base, limits: lim }), limits: lim });
 }
 
 /** Runs `prog` as a root process with a pipe for stdout/stderr; returns status and output. */

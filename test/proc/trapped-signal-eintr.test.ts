@@ -64,3 +64,21 @@ test('SIGKILL and SIGSTOP cannot be caught or ignored', async () => {
   });
   assert.equal((await runRoot(k, prog)).status, 0);
 });
+
+test('a caught SIGCHLD runs the handler but does not interrupt wait (restart semantics)', async () => {
+  const k = makeKernel();
+  const quick = program('q', async () => 3);
+  const slow = program('s', async () => { await new Promise((r) => setTimeout(r, 15)); return 5; });
+  const prog = program('t', async (p) => {
+    let chld = 0;
+    p.setSignal(Signal.SIGCHLD, 'catch');
+    p.onSignal = (s) => { if (s === Signal.SIGCHLD) chld++; };
+    const a = p.spawn({ argv: ['q'], program: quick });
+    const b = p.spawn({ argv: ['s'], program: slow });
+    const st = await p.wait(b);
+    assert.equal(chld, 2);
+    assert.equal((await p.wait(a))!.status, 3);
+    return st!.status;
+  });
+  assert.equal((await runRoot(k, prog)).status, 5);
+});

@@ -5,7 +5,8 @@ import { createVM } from '../../index.ts';
 async function readAll(s: ReadableStream<Uint8Array>): Promise<string> {
   let out = '';
   const dec = new TextDecoder();
-  for await (const c of s) out += dec.decode(c, { stream: true });
+  const r = s.getReader();
+  for (;;) { const { value, done } = await r.read(); if (done) break; out += dec.decode(value, { stream: true }); }
   return out;
 }
 

@@ -6,19 +6,20 @@ import { legalNumber, usage, writeOut } from './util.ts';
 export async function caller(sh: Shell, args: string[]): Promise<number> {
   const v = sh.vars;
   const lineV = v.lookup('BASH_LINENO');
-  if (!lineV || !(lineV.value instanceof Map)) return 1;
   const srcV = v.lookup('BASH_SOURCE');
   const fnV = v.lookup('FUNCNAME');
+  const empty = (x: typeof lineV): boolean => !x || !(x.value instanceof Map) || x.value.size === 0;
+  if (empty(lineV) || empty(srcV)) return 1;
   const at = (name: string, present: boolean, i: number): string | undefined =>
     present ? v.getElement(name, String(i)) : undefined;
-  const hasSrc = !!srcV && srcV.value instanceof Map;
+  const hasSrc = true;
   if (args[0] === '--') args = args.slice(1);
   if (args.length === 0) {
     const l = at('BASH_LINENO', true, 0);
     const s = at('BASH_SOURCE', hasSrc, 1);
     return writeOut(sh, 'caller', `${l ?? 'NULL'} ${s ?? 'NULL'}\n`);
   }
-  if (!fnV || !(fnV.value instanceof Map)) return 1;
+  if (empty(fnV)) return 1;
   const n = legalNumber(args[0]);
   if (n === null) {
     await sh.error(`caller: ${args[0]}: invalid number`);

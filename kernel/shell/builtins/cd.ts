@@ -102,7 +102,12 @@ function bindPwd(sh: Shell, physical: boolean): number {
 }
 
 export async function cd(sh: Shell, args: string[]): Promise<number> {
-  const parsed = await parseOpts(sh, 'cd', args, 'LPe@');
+  return cdAs(sh, args, 'cd');
+}
+
+/** cd_builtin; `name` is the command messages are attributed to (pushd and popd call it too). */
+async function cdAs(sh: Shell, args: string[], name: string): Promise<number> {
+  const parsed = await parseOpts(sh, name, args, 'LPe@');
   if (typeof parsed === 'number') return parsed;
   let physical = sh.setOptions.has('physical');
   for (const o of parsed.opts) {
@@ -114,14 +119,14 @@ export async function cd(sh: Shell, args: string[]): Promise<number> {
   let print = false;
   if (rest.length === 0) {
     const home = sh.vars.get('HOME');
-    if (home === undefined) { await sh.error('cd: HOME not set'); return 1; }
+    if (home === undefined) { await sh.error(`${name}: HOME not set`); return 1; }
     dir = home;
   } else if (rest.length > 1) {
-    await sh.error('cd: too many arguments');
+    await sh.error(`${name}: too many arguments`);
     return 1;
   } else if (rest[0] === '-') {
     const old = sh.vars.get('OLDPWD');
-    if (old === undefined) { await sh.error('cd: OLDPWD not set'); return 1; }
+    if (old === undefined) { await sh.error(`${name}: OLDPWD not set`); return 1; }
     dir = old;
     print = true;
   } else dir = rest[0];
@@ -134,7 +139,7 @@ export async function cd(sh: Shell, args: string[]): Promise<number> {
       if (changeTo(sh, cand, physical, {})) {
         const st = bindPwd(sh, physical);
         if (entry !== '') {
-          const w = await writeOut(sh, 'cd', (physical ? cand : logicalCwd(sh)) + '\n');
+          const w = await writeOut(sh, name, (physical ? cand : logicalCwd(sh)) + '\n');
           if (w) return w;
         }
         return st;
@@ -144,7 +149,7 @@ export async function cd(sh: Shell, args: string[]): Promise<number> {
   if (changeTo(sh, dir, physical, err)) {
     const st = bindPwd(sh, physical);
     if (print) {
-      const w = await writeOut(sh, 'cd', dir + '\n');
+      const w = await writeOut(sh, name, dir + '\n');
       if (w) return w;
     }
     return st;
@@ -154,11 +159,11 @@ export async function cd(sh: Shell, args: string[]): Promise<number> {
     const v = sh.vars.get(dir);
     if (v !== undefined && changeTo(sh, v, physical, {})) {
       const st = bindPwd(sh, physical);
-      await writeOut(sh, 'cd', logicalCwd(sh) + '\n');
+      await writeOut(sh, name, logicalCwd(sh) + '\n');
       return st;
     }
   }
-  await sh.error(`cd: ${dir}: ${errText(err.e ?? new KernelError(2, 'chdir', dir))}`);
+  await sh.error(`${name}: ${dir}: ${errText(err.e ?? new KernelError(2, 'chdir', dir))}`);
   return 1;
 }
 
@@ -203,8 +208,8 @@ async function pushdError(sh: Shell, name: string, offset: number, arg: string):
 const isOption = (s: string, c: string): boolean => s.length === 2 && s[0] === '-' && s[1] === c;
 
 /** cd to dir, then print the stack (change_to_temp). */
-async function changeToTemp(sh: Shell, dir: string): Promise<number> {
-  const st = await cd(sh, [dir]);
+async function changeToTemp(sh: Shell, dir: string, name: string): Promise<number> {
+  const st = await cdAs(sh, [dir], name);
   if (st === 0) await dirs(sh, []);
   return st;
 }
@@ -269,7 +274,7 @@ export async function pushd(sh: Shell, args: string[]): Promise<number> {
     const cur = logicalCwd(sh);
     const top = sh.dirStack[0];
     sh.dirStack[0] = cur;
-    return changeToTemp(sh, top);
+    return changeToTemp(sh, top, 'pushd');
   }
   let noCd = false, rotate = false, num = 0;
   for (; k < args.length; k++) {
@@ -291,17 +296,17 @@ export async function pushd(sh: Shell, args: string[]): Promise<number> {
   }
   if (rotate) {
     const full = [logicalCwd(sh), ...sh.dirStack];
-    if (num === 0) return noCd ? 0 : changeToTemp(sh, full[0]);
+    if (num === 0) return noCd ? 0 : changeToTemp(sh, full[0], 'pushd');
     const rotated = [...full.slice(num), ...full.slice(0, num)];
     const target = rotated[0];
     sh.dirStack.splice(0, sh.dirStack.length, ...rotated.slice(1));
-    return noCd ? 0 : changeToTemp(sh, target);
+    return noCd ? 0 : changeToTemp(sh, target, 'pushd');
   }
   if (k >= args.length) return 0;
   if (k + 1 < args.length) { await sh.error('pushd: too many arguments'); return 1; }
   const dir = args[k];
   const current = logicalCwd(sh);
-  const st = noCd ? 0 : await cd(sh, [dir]);
+  const st = noCd ? 0 : await cdAs(sh, [dir], 'pushd');
   if (st !== 0) return 1;
   sh.dirStack.unshift(noCd ? dir : current);
   return dirs(sh, []);
@@ -333,7 +338,7 @@ export async function popd(sh: Shell, args: string[]): Promise<number> {
   }
   if ((direction === '+' && which === 0) || (direction === '-' && which === offset)) {
     if (!noCd) {
-      const st = await cd(sh, [list[offset - 1]]);
+      const st = await cdAs(sh, [list[offset - 1]], 'popd');
       if (st !== 0) return st;
     }
     list.pop();

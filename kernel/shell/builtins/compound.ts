@@ -38,7 +38,21 @@ export function parseCompound(text: string): CompoundElement[] {
     let sawKey = text[i] === '[';
     let quotedAny = false;
     let keyStartLen = 0;
-    if (sawKey) { i++; keyStartLen = 0; }
+    if (sawKey) {
+      // a subscript may contain blanks: `[a b]=v` is one word when `]=` follows the bracket
+      let depth = 0, j = i;
+      for (; j < n; j++) {
+        if (text[j] === '[') depth++;
+        else if (text[j] === ']' && --depth === 0) break;
+      }
+      if (j < n && (text[j + 1] === '=' || (text[j + 1] === '+' && text[j + 2] === '='))) {
+        key = unquote(text.slice(i + 1, j));
+        append = text[j + 1] === '+';
+        i = j + (append ? 3 : 2);
+        sawKey = false;
+        if (i >= n || isBlank(text[i])) { out.push({ key, value: '', append }); continue; }
+      } else { i++; keyStartLen = 0; }
+    }
     while (i < n && !isBlank(text[i])) {
       const c = text[i];
       if (sawKey && key === null && c === ']' && (text[i + 1] === '=' || (text[i + 1] === '+' && text[i + 2] === '='))) {
@@ -87,6 +101,40 @@ export function parseCompound(text: string): CompoundElement[] {
     if (sawKey && key === null) word = '[' + word;
     void quotedAny;
     out.push({ key, value: word, append });
+  }
+  return out;
+}
+
+/** Quote removal for a subscript (blanks are kept). */
+function unquote(s: string): string {
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === '\\' && i + 1 < s.length) { out += s[i + 1]; i += 2; continue; }
+    if (c === "'") {
+      const end = s.indexOf("'", i + 1);
+      out += s.slice(i + 1, end < 0 ? s.length : end);
+      i = end < 0 ? s.length : end + 1;
+      continue;
+    }
+    if (c === '$' && s[i + 1] === "'") {
+      const r = ansiC(s, i + 2);
+      out += r.value;
+      i = r.end;
+      continue;
+    }
+    if (c === '"') {
+      i++;
+      while (i < s.length && s[i] !== '"') {
+        if (s[i] === '\\' && i + 1 < s.length && '$`"\\\n'.includes(s[i + 1])) { out += s[i + 1]; i += 2; }
+        else out += s[i++];
+      }
+      i++;
+      continue;
+    }
+    out += c;
+    i++;
   }
   return out;
 }

@@ -6,7 +6,7 @@ import type { Shell, ShellVar, VarAttrs } from '../contracts.ts';
 import { ShellError } from '../contracts.ts';
 import { utf8Locale } from './escapes.ts';
 import { ARRAY_MARK, parseCompound, type CompoundElement } from './compound.ts';
-import { hasShellMetas, needsAnsiC, ansiCQuote, quoteAssocKey, quoteValue } from './shquote.ts';
+import { ansicQuote, hasShellMetas, needsAnsiC, quoteAssocKey, quoteForDeclare as quoteValue } from '../quote.ts';
 import { isName, parseOpts, singleQuote as sq, splitSubscript, writeOut } from './util.ts';
 import { loadPrinter, printFunction } from './fnprint.ts';
 
@@ -22,16 +22,17 @@ const letterAttr = new Map(LETTERS);
 /** Attributes of functions (export -f, readonly -f, declare -ft), which FunctionDef does not carry. */
 export const functionAttrs = new WeakMap<FunctionDef, { exported?: boolean; readonly?: boolean; trace?: boolean }>();
 
-/** Optional extras a Variables implementation may offer (raw lookup without following namerefs). */
-interface RawLookup { lookupRaw?(name: string): ShellVar | undefined }
+/** ShellVariables' extension: lookup without following namerefs. */
+type RawLookup = { lookup(name: string, opts?: { raw?: boolean }): ShellVar | undefined };
 
 /** The record for name itself (a nameref is returned as the reference, not its target). */
 export function rawVar(sh: Shell, name: string): ShellVar | undefined {
-  const vars = sh.vars as typeof sh.vars & RawLookup;
-  if (vars.lookupRaw) return vars.lookupRaw(name);
-  const v = sh.vars.lookup(name);
-  if (v && v.name !== name) return { name, value: v.name, attrs: { nameref: true } };
-  return v;
+  const v = (sh.vars as RawLookup).lookup(name, { raw: true });
+  if (v !== undefined && (v.attrs.nameref || v.name === name)) return v;
+  // a store without raw lookups: rebuild the reference from where lookup landed
+  const t = sh.vars.lookup(name);
+  if (t && t.name !== name) return { name, value: t.name, attrs: { nameref: true } };
+  return t;
 }
 
 function isAssoc(v: ShellVar): boolean {
@@ -77,6 +78,8 @@ export function declareLine(sh: Shell, v: ShellVar): string {
   let s = `declare -${letters || '-'} ${v.name}`;
   if (v.value === undefined) return s;
   if (v.value instanceof Map) return s + '=' + arrayBody(sh, v, utf8);
+  if (v.attrs.indexed) return `${s}=([0]=${quoteValue(v.value, utf8)})`;
+  if (v.attrs.assoc) return `${s}=([0]=${quoteValue(v.value, utf8)} )`;
   return s + '=' + quoteValue(v.value, utf8);
 }
 
@@ -86,7 +89,7 @@ export function setLine(sh: Shell, v: ShellVar): string | null {
   if (v.value === undefined) return null;
   if (v.value instanceof Map) return `${v.name}=${arrayBody(sh, v, utf8)}`;
   const val = v.value;
-  if (needsAnsiC(val, utf8)) return `${v.name}=${ansiCQuote(val, utf8)}`;
+  if (needsAnsiC(val, utf8)) return `${v.name}=${ansicQuote(val, utf8)}`;
   if (hasShellMetas(val)) return `${v.name}=${sq(val)}`;
   return `${v.name}=${val}`;
 }
@@ -190,13 +193,17 @@ async function listFunctions(sh: Shell, cmd: Cmd, namesOnly: boolean, filter: { 
     const fn = sh.functions.get(name)!;
     const a = functionAttrs.get(fn) ?? {};
     if ((filter.exported && !a.exported) || (filter.readonly && !a.readonly) || (filter.trace && !a.trace)) continue;
-    if (namesOnly) out += `declare -${fnLetters(fn)} ${name}\n`;
-    else {
-      out += await functionText(sh, name, fn);
-      if (cmd === 'export' || cmd === 'readonly' || filter.exported || filter.readonly) out += `declare -${fnLetters(fn)} ${name}\n`;
-    }
+    out += await showFunction(sh, name, fn, namesOnly);
   }
   return writeOut(sh, cmd, out);
+}
+
+/** show_var_attributes for a function: the definition (unless nodefs), then `declare -fx name` when it has attributes. */
+async function showFunction(sh: Shell, name: string, fn: FunctionDef, nodefs: boolean): Promise<string> {
+  const letters = fnLetters(fn);
+  if (nodefs) return `declare -${letters} ${name}\n`;
+  const def = await functionText(sh, name, fn);
+  return letters === 'f' ? def : `${def}declare -${letters} ${name}\n`;
 }
 
 /** Applies one `name[=value]` argument. Returns 0 or 1 (message printed). */
@@ -267,8 +274,8 @@ async function declareOne(sh: Shell, cmd: Cmd, arg: string, fl: Flags, local: bo
         if (compound) {
           const inner = asg.value.slice(1, -1);
           assignCompound(sh, baseName, parseCompound(inner), asg.append, v !== undefined && isAssoc(v));
-        } else if (asg.append) sh.vars.append(baseName, asg.value);
-        else if (arrayTarget && v && isAssoc(v)) sh.vars.setElement(baseName, '0', asg.value);
+        } else if (arrayTarget) sh.vars.setElement(baseName, '0', asg.value, asg.append);
+        else if (asg.append) sh.vars.append(baseName, asg.value);
         else sh.vars.set(baseName, asg.value);
       }
     }
@@ -303,7 +310,8 @@ async function functionsOp(sh: Shell, cmd: Cmd, names: string[], fl: Flags): Pro
       functionAttrs.set(fn, a);
       continue;
     }
-    out += fl.F ? (fl.p ? `declare -${fnLetters(fn)} ${name}\n` : `${name}\n`) : await functionText(sh, name, fn);
+    if (fl.p) out += await showFunction(sh, name, fn, fl.F);
+    else out += fl.F ? `${name}\n` : await functionText(sh, name, fn);
   }
   const w = await writeOut(sh, cmd, out);
   return w || status;
@@ -350,7 +358,7 @@ async function run(sh: Shell, cmd: Cmd, args: string[]): Promise<number> {
         return listVars(sh, cmd, fl.on, false);
       }
       const anyAttr = Object.keys(fl.on).length > 0 || Object.keys(fl.off).length > 0;
-      if (cmd === 'local' && !anyAttr && !fl.p) return listLocals(sh);
+      if (cmd === 'local' && !anyAttr) return listLocals(sh);
       return listVars(sh, cmd, fl.on, !anyAttr && !fl.p);
     }
     // -p name…
@@ -383,16 +391,15 @@ async function run(sh: Shell, cmd: Cmd, args: string[]): Promise<number> {
   return status;
 }
 
-/** `local` with no arguments: the function's local variables (as `name=value`). */
+/** `local` / `local -p` with no names: the current function's locals, declare -p style. */
 async function listLocals(sh: Shell): Promise<number> {
-  const vars = sh.vars as typeof sh.vars & { localNames?(): string[] };
-  if (!vars.localNames) return 0;
+  const vars = sh.vars as typeof sh.vars & { isLocal?(name: string): boolean };
+  if (!vars.isLocal) return 0;
   let out = '';
-  for (const n of vars.localNames()) {
+  for (const n of sh.vars.names()) {
+    if (!vars.isLocal(n)) continue;
     const v = rawVar(sh, n);
-    if (!v) continue;
-    const l = setLine(sh, v);
-    out += (l ?? n) + '\n';
+    if (v) out += declareLine(sh, v) + '\n';
   }
   return writeOut(sh, 'local', out);
 }

@@ -122,8 +122,11 @@ export async function getopts(sh: Shell, args: string[]): Promise<number> {
       sh.vars.set('OPTARG', optopt);
       return r;
     }
-    if (optarg === null) sh.vars.unset('OPTARG');
-    else sh.vars.set('OPTARG', optarg);
+    if (optarg === null) {
+      // bind_variable("OPTARG", NULL): declared, without a value
+      sh.vars.unset('OPTARG');
+      sh.vars.declare('OPTARG', {});
+    } else sh.vars.set('OPTARG', optarg);
     return bindName(ret);
   } catch (e) {
     if (e instanceof ShellError && !e.fatal) {

@@ -78,7 +78,8 @@ export async function hash(sh: Shell, args: string[]): Promise<number> {
         if (out) { await writeOut(sh, 'hash', out); out = ''; }
         await sh.error(`hash: ${n}: not found`);
         status = 1;
-      } else out += names.length > 1 ? `${n}\t${p}\n` : `${p}\n`;
+      } else if (list) out += `builtin hash -p ${p} ${n}\n`;
+      else out += names.length > 1 ? `${n}\t${p}\n` : `${p}\n`;
       continue;
     }
     if (del) {
@@ -87,12 +88,6 @@ export async function hash(sh: Shell, args: string[]): Promise<number> {
         status = 1;
       }
       hitTable(sh).delete(n);
-      continue;
-    }
-    if (list) {
-      const p = table.get(n);
-      if (p === undefined) { await sh.error(`hash: ${n}: not found`); status = 1; }
-      else out += `builtin hash -p ${p} ${n}\n`;
       continue;
     }
     if (path !== undefined) {

@@ -58,7 +58,7 @@ export type LongDouble =
 
 const bitLen = (n: bigint): number => (n === 0n ? 0 : n.toString(2).length);
 const MAX_EXP = 16384;    // 2^16384 overflows the long double range
-const MIN_EXP = -16445;   // below the smallest denormal
+const MIN_EXP = -16445;   // exponent of the smallest subnormal (2^-16445); normal numbers have m >= 2^63 at e >= this
 
 /** Rounds num/den (num, den > 0) to a 64-bit mantissa: returns { m, e } with value ≈ m * 2^e. */
 function roundToMantissa(num: bigint, den: bigint): { m: bigint; e: number } {
@@ -137,7 +137,17 @@ function finish(neg: boolean, num: bigint, exp: number, den: bigint, end: number
   const { m, e } = roundToMantissa(num, den);
   const e2 = e + exp;
   if (e2 + 64 > MAX_EXP) return { value: { kind: 'inf', neg }, end, range: true };
-  if (e2 + 64 < MIN_EXP) return { value: { kind: 'num', neg, m: 0n, e: 0 }, end, range: true };
+  if (e2 < MIN_EXP) {
+    // subnormal: round the exact value to a multiple of 2^MIN_EXP
+    const sh = exp - MIN_EXP;
+    let n2 = num, d2 = den;
+    if (sh >= 0) n2 <<= BigInt(sh); else d2 <<= BigInt(-sh);
+    let q = n2 / d2;
+    const r2 = (n2 % d2) * 2n;
+    if (r2 > d2 || (r2 === d2 && (q & 1n) === 1n)) q += 1n;
+    if (q === 0n) return { value: { kind: 'num', neg, m: 0n, e: 0 }, end, range: true };
+    return { value: { kind: 'num', neg, m: q, e: MIN_EXP }, end, range: true };
+  }
   return { value: { kind: 'num', neg, m, e: e2 }, end, range: false };
 }
 

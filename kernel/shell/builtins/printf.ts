@@ -7,7 +7,7 @@ import { ByteBuf, decodeEscapes, utf8Locale } from './escapes.ts';
 import {
   expDigits, fixedDigits, generalDigits, hexDigits, ldFromInt, strtoint, strtold, type LongDouble,
 } from './numfmt.ts';
-import { quoteForReuse } from './shquote.ts';
+import { quotePrintf } from '../quote.ts';
 import { strftime } from './strftime.ts';
 import { assign, encoder, errText, isAssignTarget, isName, parseOpts, usage } from './util.ts';
 import { KernelError, strerror } from '../../errno.ts';
@@ -218,11 +218,11 @@ function runFormat(p: Printer, fmt: string): 'ok' | 'stop' | 'error' {
         if (stop) return 'stop';
         break;
       }
-      case 'q': p.str(encoder.encode(quoteForReuse(p.next() ?? '', p.utf8)), spec); break;
+      case 'q': p.str(encoder.encode(quotePrintf(p.next() ?? '', p.utf8)), spec); break;
       case 'Q': {
         let a = encoder.encode(p.next() ?? '');
         if (spec.prec !== null && spec.prec < a.length) a = a.subarray(0, spec.prec);
-        p.pad(encoder.encode(quoteForReuse(new TextDecoder().decode(a), p.utf8)), spec);
+        p.pad(encoder.encode(quotePrintf(new TextDecoder().decode(a), p.utf8)), spec);
         break;
       }
       case '(': {

@@ -21,17 +21,30 @@ function executable(sh: Shell, path: string): boolean {
   }
 }
 
-/** Every executable `name` along PATH (all=false: the first). */
+function isFile(sh: Shell, path: string): boolean {
+  try {
+    return (sh.proc.stat(path).mode & S_IFMT) !== S_IFDIR;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `name` along PATH: every executable (all), or the first executable — else the first plain
+ * file, as bash's FS_EXEC_PREFERRED search reports it.
+ */
 function pathMatches(sh: Shell, name: string, all: boolean): string[] {
   const out: string[] = [];
+  let fallback: string | null = null;
   const path = sh.vars.get('PATH') ?? '';
   for (const dir of path.split(':')) {
     const cand = dir === '' ? name : dir.endsWith('/') ? dir + name : `${dir}/${name}`;
     if (executable(sh, cand)) {
       out.push(cand);
       if (!all) break;
-    }
+    } else if (!all && fallback === null && isFile(sh, cand)) fallback = cand;
   }
+  if (!all && out.length === 0 && fallback !== null) out.push(fallback);
   return out;
 }
 

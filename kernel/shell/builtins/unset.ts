@@ -5,7 +5,8 @@ import { ShellError } from '../contracts.ts';
 import { functionAttrs, rawVar } from './declare.ts';
 import { isName, parseOpts, splitSubscript } from './util.ts';
 
-interface RawUnset { unsetRaw?(name: string): boolean }
+/** ShellVariables' extension: unset the nameref itself. */
+type RawUnset = { unset(name: string, opts?: { raw?: boolean }): boolean };
 
 export async function unset(sh: Shell, args: string[]): Promise<number> {
   const parsed = await parseOpts(sh, 'unset', args, 'fnv');
@@ -55,9 +56,7 @@ export async function unset(sh: Shell, args: string[]): Promise<number> {
         // not a variable: a function of that name goes (bash's fallback without -v)
         if (sh.functions.has(name)) { sh.functions.delete(name); continue; }
       }
-      const raw = sh.vars as typeof sh.vars & RawUnset;
-      if (ref && raw.unsetRaw) raw.unsetRaw(name);
-      else sh.vars.unset(name);
+      (sh.vars as RawUnset).unset(name, { raw: ref });
     } catch (e) {
       if (e instanceof ShellError && !e.fatal) {
         await sh.error(`unset: ${e.message}`);

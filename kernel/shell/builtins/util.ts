@@ -158,9 +158,7 @@ export function legalNumber(s: string): bigint | null {
 }
 
 /** Single-quotes s for re-input the way bash's sh_single_quote does ('it'\''s'). */
-export function singleQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
+export { singleQuote } from '../quote.ts';
 
 /** Writes to stdout; reports write errors as bash does ("<name>: write error: …") and returns 1. */
 export async function writeOut(sh: Shell, name: string, text: string): Promise<number> {

@@ -1,0 +1,39 @@
+// The JS utilities every VM starts with (until the WASM GNU coreutils replace them), and where
+// Debian puts each one.
+
+import type { Program } from '../types.ts';
+import { cat } from './cat.ts';
+import { cut } from './cut.ts';
+import { head } from './head.ts';
+import { seq } from './seq.ts';
+import { sort } from './sort.ts';
+import { tail } from './tail.ts';
+import { tr } from './tr.ts';
+import { uniq } from './uniq.ts';
+import { wc } from './wc.ts';
+import { tee } from './tee.ts';
+import { yes } from './yes.ts';
+import { sleep } from './sleep.ts';
+import { env } from './env.ts';
+import { basename, dirname } from './names.ts';
+import { mkdir, rmdir } from './dirs.ts';
+import { rm } from './rm.ts';
+import { touch } from './touch.ts';
+import { ls } from './ls.ts';
+import { falseProgram, trueProgram } from './truefalse.ts';
+
+export const jsUtilities: Program[] = [
+  basename, cat, cut, dirname, env, falseProgram, head, ls, mkdir, rm, rmdir, seq, sleep, sort, tail, tee, touch, tr,
+  trueProgram, uniq, wc, yes,
+];
+
+/** Debian (pre-usrmerge) keeps these coreutils in /bin; the rest live in /usr/bin. */
+const IN_BIN = new Set([
+  'cat', 'chgrp', 'chmod', 'chown', 'cp', 'date', 'dd', 'df', 'dir', 'echo', 'false', 'ln', 'ls', 'mkdir',
+  'mknod', 'mktemp', 'mv', 'pwd', 'readlink', 'rm', 'rmdir', 'sleep', 'stty', 'sync', 'touch', 'true', 'uname', 'vdir',
+]);
+
+/** Where a utility is installed: ['/bin/NAME'] or ['/usr/bin/NAME'], as on Debian. */
+export function utilityPaths(name: string): string[] {
+  return [IN_BIN.has(name) ? `/bin/${name}` : `/usr/bin/${name}`];
+}

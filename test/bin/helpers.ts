@@ -1,0 +1,150 @@
+// Test harness for the JS utilities: a real Kernel over a real Vfs, every utility registered at
+// its Debian path, one program run with argv/stdin/files, stdout/stderr/status collected.
+
+import { spawnSync } from 'node:child_process';
+import { Kernel } from '../../kernel/kernel.ts';
+import { Vfs } from '../../kernel/vfs/vfs.ts';
+import { createBaseImage } from '../../kernel/vfs/baseimage.ts';
+import { resolveLimits } from '../../kernel/limits.ts';
+import { createPipe } from '../../kernel/pipe.ts';
+import { Collector } from '../../kernel/collector.ts';
+import { Source } from '../../kernel/source.ts';
+import { jsUtilities, utilityPaths } from '../../kernel/bin/index.ts';
+import type { OpenFile, Program } from '../../kernel/types.ts';
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  status: number;
+  signal?: number;
+  stdoutBytes: Uint8Array;
+}
+
+export interface RunOptions {
+  stdin?: string | Uint8Array;
+  cwd?: string;
+  env?: Record<string, string>;
+  uid?: number;
+  gid?: number;
+  /** Give the process this stdout instead of a collector (e.g. a pipe end). */
+  stdout?: OpenFile;
+}
+
+const programs = new Map<string, Program>();
+const base = createBaseImage();
+for (const p of jsUtilities) {
+  programs.set(p.name, p);
+  for (const path of utilityPaths(p.name)) base.installProgram(path, p.name);
+}
+
+export const defaultEnv: Record<string, string> = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root', LC_ALL: 'C' };
+
+/** One VM-like kernel; files are created as root. */
+export class TestBox {
+  readonly limits = resolveLimits();
+  readonly vfs: Vfs;
+  readonly kernel: Kernel;
+  now: number;
+  constructor(opts: { now?: number } = {}) {
+    this.now = opts.now ?? Date.UTC(2025, 10, 25, 6, 0, 0);
+    this.vfs = new Vfs({ base, limits: this.limits, now: () => this.now });
+    this.kernel = new Kernel({ vfs: this.vfs, limits: this.limits, programs, now: () => this.now });
+  }
+
+  get ctx() {
+    return { cwd: '/', uid: 0, gid: 0, umask: 0o022 };
+  }
+
+  write(path: string, data: string | Uint8Array, mode?: number): void {
+    const parts = path.split('/').filter(Boolean);
+    let dir = '';
+    for (const p of parts.slice(0, -1)) {
+      dir += `/${p}`;
+      try {
+        this.vfs.mkdir(this.ctx, dir, 0o755);
+      } catch { /* exists */ }
+    }
+    this.vfs.writeFile(this.ctx, path, typeof data === 'string' ? encoder.encode(data) : data, mode);
+  }
+
+  read(path: string): string {
+    return decoder.decode(this.vfs.readFile(this.ctx, path));
+  }
+
+  exists(path: string): boolean {
+    try {
+      this.vfs.lstat(this.ctx, path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  mkdir(path: string, mode = 0o755): void {
+    this.vfs.mkdir(this.ctx, path, mode);
+  }
+
+  /** Runs argv (argv[0] resolved through PATH) and collects its output. */
+  async run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
+    const stdin = new Source(opts.stdin === undefined ? new Uint8Array(0) : typeof opts.stdin === 'string' ? encoder.encode(opts.stdin) : opts.stdin);
+    const out = new Collector(1 << 30);
+    const err = new Collector(1 << 30);
+    const h = this.kernel.spawnRoot({
+      argv, env: { ...defaultEnv, ...opts.env }, cwd: opts.cwd ?? '/', stdio: [stdin, opts.stdout ?? out, err],
+      uid: opts.uid ?? 0, gid: opts.gid ?? 0,
+    });
+    const st = await h.wait();
+    const bytes = out.bytesValue();
+    const r: RunResult = { stdout: decoder.decode(bytes), stderr: err.text(), status: st.status, stdoutBytes: bytes };
+    if (st.signal !== undefined) r.signal = st.signal;
+    return r;
+  }
+
+  /**
+   * Runs argv with stdout on a pipe; reads `readBytes` bytes (at least) from it, then closes the
+   * read end. Resolves with the status and what was read.
+   */
+  async runIntoClosedPipe(argv: string[], readBytes: number, opts: RunOptions = {}): Promise<{ status: number; signal?: number; got: Uint8Array }> {
+    const [r, w] = createPipe(this.limits);
+    const stdin = opts.stdin === undefined ? null : new Source(typeof opts.stdin === 'string' ? encoder.encode(opts.stdin) : opts.stdin);
+    const err = new Collector(1 << 20);
+    const h = this.kernel.spawnRoot({
+      argv, env: { ...defaultEnv, ...opts.env }, cwd: opts.cwd ?? '/', stdio: [stdin ?? new Source(new Uint8Array(0)), w, err],
+      uid: 0, gid: 0,
+    });
+    w.close();
+    const parts: Uint8Array[] = [];
+    let n = 0;
+    while (n < readBytes) {
+      const c = await r.read(65536);
+      if (c.length === 0) break;
+      parts.push(c.slice());
+      n += c.length;
+    }
+    r.close();
+    const st = await h.wait();
+    const got = new Uint8Array(n);
+    let off = 0;
+    for (const p of parts) {
+      got.set(p, off);
+      off += p.length;
+    }
+    return { status: st.status, signal: st.signal, got };
+  }
+}
+
+/** Runs a host GNU tool with LC_ALL=C; null if it is not installed. */
+export function gnu(argv: string[], input?: string | Uint8Array, cwd?: string): { stdout: string; stderr: string; status: number } | null {
+  const r = spawnSync(argv[0]!, argv.slice(1), { input, cwd, env: { PATH: '/usr/bin:/bin', LC_ALL: 'C', TZ: 'UTC' }, encoding: 'buffer' });
+  if (r.error) return null;
+  return { stdout: decoder.decode(r.stdout), stderr: decoder.decode(r.stderr), status: r.status ?? 128 + 0 };
+}
+
+/** Whether the host has GNU coreutils (tests comparing with it skip otherwise). */
+export const hasGnu = (() => {
+  const r = gnu(['sort', '--version']);
+  return r !== null && r.stdout.includes('GNU coreutils');
+})();

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveLimits } from '../../kernel/limits.ts';
+import { Vfs } from '../../kernel/vfs/vfs.ts';
+import { dec, enc, throwsCode, user } from './helpers.ts';
+
+test('/proc/meminfo, uptime, version, cpuinfo and mounts describe this VM', (t) => {
+  let now = 1_000_000;
+  const vfs = new Vfs({ limits: resolveLimits({ vfsBytes: 1024 * 1024 }), now: () => now });
+  const u = user();
+  vfs.writeFile(u, 'f', new Uint8Array(10240));
+  now += 12_340;
+  assert.equal(dec(vfs.readFile(u, '/proc/uptime')), '12.34 12.34\n');
+  const mem = dec(vfs.readFile(u, '/proc/meminfo'));
+  assert.match(mem, /^MemTotal: +1024 kB$/m);
+  assert.match(mem, /^MemFree: +1014 kB$/m);
+  assert.match(dec(vfs.readFile(u, '/proc/version')), /^Linux version /);
+  assert.match(dec(vfs.readFile(u, '/proc/cpuinfo')), /^processor\t: 0$/m);
+  const host = mkdtempSync(join(tmpdir(), 'agentvm-mnt-'));
+  t.after(() => rmSync(host, { recursive: true, force: true }));
+  vfs.mountHost({ host, guest: '/mnt/with space', readOnly: true });
+  const mounts = dec(vfs.readFile(u, '/proc/mounts'));
+  assert.match(mounts, /^rootfs \/ tmpfs rw,noatime 0 0$/m);
+  assert.match(mounts, /^proc \/proc proc /m);
+  assert.match(mounts, /^hostfs \/mnt\/with\\040space hostfs ro 0 0$/m);
+  assert.equal(vfs.stat(u, '/proc/version').size, 0, 'proc files report size 0, as on Linux');
+  throwsCode(() => vfs.writeFile(u, '/proc/version', enc('x')), 'EACCES');
+  throwsCode(() => vfs.mkdir({ ...u, uid: 0, gid: 0 }, '/proc/newdir'), 'EACCES');
+});
