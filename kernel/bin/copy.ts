@@ -68,6 +68,10 @@ export class Copier {
   readonly o: CopyOptions;
   /** src "dev:ino" → dst path, for --preserve=links */
   readonly #links = new Map<string, string>();
+  /** "dev:ino" of directories this run created (meeting one as a source = copying into itself) */
+  readonly #createdDirs = new Set<string>();
+  #topSrc = '';
+  #topDst = '';
   ok = true;
   constructor(ctx: Ctx, o: CopyOptions) {
     this.ctx = ctx;
@@ -93,6 +97,10 @@ export class Copier {
   async copy(src: string, dst: string, top: boolean): Promise<boolean> {
     const { proc } = this.ctx;
     const o = this.o;
+    if (top) {
+      this.#topSrc = src;
+      this.#topDst = dst;
+    }
     const follow = o.deref === 'always' || (o.deref === 'cmdline' && top);
     let sst: Stat;
     try {
@@ -124,14 +132,20 @@ export class Copier {
       if (dstSt && !isDir(dstSt)) {
         return this.#fail(`cannot overwrite non-directory ${quoteaf(dst)} with directory ${quoteaf(src)}`);
       }
-      if (isInside(this.ctx, src, dst)) {
-        return this.#fail(`cannot copy a directory, ${quoteaf(src)}, into itself, ${quoteaf(dst)}`);
+      if (this.#createdDirs.has(`${sst.dev}:${sst.ino}`) || (dstSt && isInside(this.ctx, src, dst))) {
+        return this.#fail(`cannot copy a directory, ${quoteaf(this.#topSrc)}, into itself, ${quoteaf(this.#topDst)}`);
       }
       let created = false;
       if (!dstSt) {
         try {
           proc.mkdir(dst, (sst.mode & 0o7777) | 0o700);
           created = true;
+          try {
+            const nst = proc.lstat(dst);
+            this.#createdDirs.add(`${nst.dev}:${nst.ino}`);
+          } catch (e) {
+            rethrowFatal(e);
+          }
           if (o.verbose) this.ctx.out.text(`${quoteaf(src)} -> ${quoteaf(dst)}\n`);
         } catch (e) {
           rethrowFatal(e);
@@ -321,7 +335,7 @@ export function planTargets(
       rethrowFatal(e);
       ctx.fail(what === 'ln' ? `failed to access ${quoteaf(targetDir)}: ${errText(e)}` : `target directory ${quoteaf(targetDir)}: ${errText(e)}`);
     }
-    if (!isDir(st)) ctx.fail(`target ${quoteaf(targetDir)} is not a directory`);
+    if (!isDir(st)) ctx.fail(what === 'ln' ? `target ${quoteaf(targetDir)} is not a directory` : `target directory ${quoteaf(targetDir)}: Not a directory`);
     return operands.map((s) => [s, joinInto(targetDir, s)]);
   }
   if (operands.length === 0) ctx.usage('missing file operand');
@@ -354,7 +368,7 @@ export function planTargets(
         ctx.fail(`target ${quoteaf(last)}: ${errText(e)}`);
       }
     }
-    ctx.fail(`target ${quoteaf(last)} is not a directory`);
+    ctx.fail(`target ${quoteaf(last)}: Not a directory`);
   }
   return sources.map((s) => [s, joinInto(last, s)]);
 }

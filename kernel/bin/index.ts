@@ -21,10 +21,16 @@ import { rm } from './rm.ts';
 import { touch } from './touch.ts';
 import { ls } from './ls.ts';
 import { falseProgram, trueProgram } from './truefalse.ts';
+import { cp } from './cp.ts';
+import { mv } from './mv.ts';
+import { ln } from './ln.ts';
+import { readlink, realpath } from './readlink.ts';
+import { stat } from './stat.ts';
+import { mktemp } from './mktemp.ts';
 
 export const jsUtilities: Program[] = [
-  basename, cat, cut, dirname, env, falseProgram, head, ls, mkdir, rm, rmdir, seq, sleep, sort, tail, tee, touch, tr,
-  trueProgram, uniq, wc, yes,
+  basename, cat, cp, cut, dirname, env, falseProgram, head, ln, ls, mkdir, mktemp, mv, readlink, realpath, rm, rmdir,
+  seq, sleep, sort, stat, tail, tee, touch, tr, trueProgram, uniq, wc, yes,
 ];
 
 /** Debian (pre-usrmerge) keeps these coreutils in /bin; the rest live in /usr/bin. */

@@ -8,7 +8,7 @@ import { filevercmp } from './compare.ts';
 import { strftime } from './datetime.ts';
 import { displayWidth, fitColumns, humanReadable, indent, quoteName, type QuotingStyle } from './lsformat.ts';
 import { modeString } from './mode.ts';
-import { IdNames, argMatch, compareBytes, defineProgram, errText, joinPath, parseOptions, quoteaf, rethrowFatal, type Ctx } from './util.ts';
+import { IdNames, argMatch, compareBytes, defineProgram, errText, joinPath, parseOptions, parseSize, quoteaf, rethrowFatal, type Ctx } from './util.ts';
 
 const spec = {
   usage: '[OPTION]... [FILE]...',
@@ -103,6 +103,8 @@ interface Opts {
   ignore: RegExp[];
   blockSize: number;
   blockSizeSet: boolean;
+  /** unit letter shown after scaled sizes (--block-size=K) */
+  blockSuffix: string;
 }
 
 interface Entry {
@@ -117,6 +119,10 @@ interface Entry {
   targetSt?: Stat | null;
   /** a command-line argument */
   arg: boolean;
+  /** type letter of an entry that could not be stat'ed */
+  unknownType?: string;
+  /** DIR/NAME as -R names subdirectories (./sub for entries of .) */
+  dirPath?: string;
 }
 
 function typeOf(st: Stat | null | undefined): number {
@@ -184,9 +190,19 @@ class Lister {
         tst = proc.stat(path);
       } catch (err) {
         rethrowFatal(err);
+        const needStat = o.format === 'long' || o.size || o.indicator === 'classify' || o.indicator === 'file-type' ||
+          o.sort === 'size' || o.sort === 'time';
+        if (!arg && o.deref === 'all' && !needStat) return e;
         if (o.deref === 'all' || (arg && o.deref === 'cmdline')) {
           await this.problem(`cannot access ${quoteaf(path)}: ${errText(err)}`, arg);
-          return null;
+          if (arg) return null;
+          // inside a listing GNU still shows the entry: as the link itself, or in a long
+          // listing with '?' for what it could not learn
+          if (o.format === 'long') {
+            e.st = null;
+            e.unknownType = 'l';
+          }
+          return e;
         }
       }
       if (follow && tst && (o.deref !== 'cmdline-dir' || typeOf(tst) === S_IFDIR)) {
@@ -254,7 +270,7 @@ class Lister {
   blocks(st: Stat | null): string {
     const bytes = st ? st.blocks * 512 : 0;
     if (this.o.human) return humanReadable(bytes, this.o.human);
-    return String(Math.ceil(bytes / this.o.blockSize));
+    return `${Math.ceil(bytes / this.o.blockSize)}${this.o.blockSuffix}`;
   }
 
   timeText(st: Stat): string {
@@ -263,6 +279,10 @@ class Lister {
     const sixMonths = (31556952 / 2) * 1000;
     const recent = this.now - sixMonths < t && t <= this.now;
     return strftime(o.timeStyle[recent ? 1 : 0], t);
+  }
+
+  timeWidth(): number {
+    return displayWidth(strftime(this.o.timeStyle[0], this.now));
   }
 
   /** Prints a list of entries (one directory's, or the command-line files). */
@@ -278,7 +298,7 @@ class Lister {
     const blocks = list.map((e) => this.blocks(e.st));
     if (total && (o.format === 'long' || o.size)) {
       const sum = list.reduce((s, e) => s + (e.st ? e.st.blocks : 0), 0) * 512;
-      out.text(`total ${o.human ? humanReadable(sum, o.human) : String(Math.ceil(sum / o.blockSize))}\n`);
+      out.text(`total ${o.human ? humanReadable(sum, o.human) : `${Math.ceil(sum / o.blockSize)}${o.blockSuffix}`}\n`);
     }
     if (o.format === 'long') {
       await this.printLong(list, shown, inodes, blocks);
@@ -366,13 +386,14 @@ class Lister {
     const out = this.ctx.out;
     const owner = (st: Stat | null): string => (st ? (o.numeric ? String(st.uid) : this.ids.user(st.uid) ?? String(st.uid)) : '?');
     const group = (st: Stat | null): string => (st ? (o.numeric ? String(st.gid) : this.ids.group(st.gid) ?? String(st.gid)) : '?');
-    const isNum = (st: Stat | null, user: boolean): boolean => !st || o.numeric || (user ? this.ids.user(st.uid) : this.ids.group(st.gid)) === undefined;
+    const isNum = (st: Stat | null, user: boolean): boolean => !!st && (o.numeric || (user ? this.ids.user(st.uid) : this.ids.group(st.gid)) === undefined);
     const size = (st: Stat | null): string => {
       if (!st) return '?';
       const t = typeOf(st);
       if (t === S_IFCHR || t === S_IFBLK) return '';
       if (o.human) return humanReadable(st.size, o.human);
-      return String(o.blockSize === 1 || !o.blockSizeSet ? st.size : Math.ceil(st.size / o.blockSize));
+      if (!o.blockSizeSet || o.blockSize === 1) return String(st.size);
+      return `${Math.ceil(st.size / o.blockSize)}${o.blockSuffix}`;
     };
     const dev = (st: Stat): [string, string] => [String(Math.floor(st.rdev / 256) & 0xfff), String((st.rdev & 0xff) | ((st.rdev >>> 12) & 0xfff00))];
     let nlinkW = 0;
@@ -401,7 +422,7 @@ class Lister {
       let line = '';
       if (o.inode) line += `${inodes[k]!.padStart(inodeW)} `;
       if (o.size) line += `${blocks[k]!.padStart(blockW)} `;
-      line += st ? modeString(st.mode) : '??????????';
+      line += st ? modeString(st.mode) : `${e.unknownType ?? '?'}?????????`;
       line += ` ${String(st ? st.nlink : '?').padStart(nlinkW)} `;
       if (o.showOwner) {
         const u = owner(st);
@@ -416,7 +437,7 @@ class Lister {
         const [ma, mi] = dev(st!);
         line += `${`${ma.padStart(majorW)}, ${mi.padStart(minorW)}`.padStart(sizeW)} `;
       } else line += `${size(st).padStart(sizeW)} `;
-      line += `${st ? this.timeText(st) : '?'} `;
+      line += `${st ? this.timeText(st) : '?'.padStart(this.timeWidth())} `;
       line += shown[k]!;
       if (t === S_IFLNK && e.target !== undefined) {
         line += ` -> ${quoteName(e.target, o.quoting, o.hideControl).text}${this.targetIndicator(e)}`;
@@ -451,15 +472,18 @@ class Lister {
       }
       if (o.ignoreBackups && n.endsWith('~')) continue;
       if (o.ignore.some((re) => re.test(n))) continue;
-      const e = await this.stat(n, joinPath(path, n), false);
-      if (e) entries.push(e);
+      const e = await this.stat(n, path === '.' ? n : joinPath(path, n), false);
+      if (e) {
+        e.dirPath = joinPath(path, n);
+        entries.push(e);
+      }
     }
     const sorted = this.sortEntries(entries);
     await this.print(sorted, true);
     await this.ctx.out.maybeFlush();
     if (o.recursive) {
       for (const e of sorted) {
-        if (typeOf(e.st) === S_IFDIR && e.name !== '.' && e.name !== '..') await this.listDir(e.path, true, false);
+        if (typeOf(e.st) === S_IFDIR && e.name !== '.' && e.name !== '..') await this.listDir(e.dirPath ?? e.path, true, false);
       }
     }
   }
@@ -493,7 +517,7 @@ export const ls = defineProgram('ls', async (ctx: Ctx) => {
     human: 0, numeric: false, showOwner: true, showGroup: true, deref: 'cmdline-dir',
     quoting: tty ? 'shell-escape' : 'literal', hideControl: tty, width: -1, tabsize: 8,
     timeStyle: ['%b %e  %Y', '%b %e %H:%M'], groupDirsFirst: false, hide: [], ignore: [], blockSize: 1024,
-    blockSizeSet: false,
+    blockSizeSet: false, blockSuffix: '',
   };
   let derefSet = false;
   let sortSet: SortKey | undefined;
@@ -504,10 +528,18 @@ export const ls = defineProgram('ls', async (ctx: Ctx) => {
       case 'almost-all': o.almostAll = true; o.all = false; break;
       case 'escape': o.quoting = 'escape'; break;
       case 'block-size': {
-        const n = Number(value);
-        if (!Number.isInteger(n) || n <= 0) ctx.fail(`invalid --block-size argument ${ctx.q(value!)}`, 2);
-        o.blockSize = n;
+        let v = value!;
+        let suffix = '';
+        if (/^[A-Za-z]/.test(v)) {
+          suffix = v.replace(/iB$/, '').replace(/^([KMGTPEZY])B$/, (m0, c: string) => (c === 'K' ? 'kB' : m0));
+          v = `1${v}`;
+        }
+        const n = parseSize(v, 'kKMGTPEZY');
+        if (n === null || n === 'overflow' || n === 0n) ctx.fail(`invalid --block-size argument ${ctx.q(value!)}`, 2);
+        o.blockSize = Number(n);
+        o.blockSuffix = suffix;
         o.blockSizeSet = true;
+        o.human = 0;
         break;
       }
       case 'ignore-backups': o.ignoreBackups = true; break;
@@ -535,8 +567,8 @@ export const ls = defineProgram('ls', async (ctx: Ctx) => {
       case 'g': o.format = 'long'; o.showOwner = false; break;
       case 'group-directories-first': o.groupDirsFirst = true; break;
       case 'no-group': o.showGroup = false; break;
-      case 'human-readable': o.human = 1024; break;
-      case 'si': o.human = 1000; break;
+      case 'human-readable': o.human = 1024; o.blockSizeSet = false; o.blockSize = 1024; o.blockSuffix = ''; break;
+      case 'si': o.human = 1000; o.blockSizeSet = false; o.blockSize = 1024; o.blockSuffix = ''; break;
       case 'dereference-command-line': o.deref = 'cmdline'; derefSet = true; break;
       case 'hide': o.hide.push(globRe(value!)); break;
       case 'indicator-style': o.indicator = argMatch(ctx, '--indicator-style', value!, [['none'], ['slash'], ['file-type'], ['classify']]) as Indicator; break;
@@ -604,6 +636,7 @@ export const ls = defineProgram('ls', async (ctx: Ctx) => {
   }
   if (o.format === 'columns' || o.format === 'across' || o.format === 'commas') {
     if (o.width < 0) o.width = await windowWidth(ctx);
+    if (o.width === 0) o.tabsize = 0;
   }
   const lister = new Lister(ctx, o);
   const args = p.operands.length ? p.operands : ['.'];

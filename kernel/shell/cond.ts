@@ -12,6 +12,13 @@ import { matchPattern } from './pattern.ts';
 import { xtraceLine, xtraceQuote, isUtf8 } from './xtrace.ts';
 import { ereToRegExp } from './ere.ts';
 
+/** A [[ ]] evaluation failure that is a status, not an expansion error (arithmetic, bad regex). */
+export class CondError {
+  readonly message: string;
+  readonly status: number;
+  constructor(message: string, status: number) { this.message = message; this.status = status; }
+}
+
 function tryStat(sh: Interp, path: string, link = false): Stat | null {
   if (path === '') return null;
   try {
@@ -63,7 +70,7 @@ function unary(sh: Interp, op: string, arg: string): boolean {
     case '-o': return sh.setOptions.has(arg);
     case '-v': return isSet(sh, arg);
     case '-R': return sh.vars.lookup(arg, { raw: true })?.attrs.nameref === true && isSet(sh, arg);
-    default: throw new ShellError(`${op}: unary operator expected`, 2);
+    default: throw new CondError(`${op}: unary operator expected`, 2);
   }
 }
 
@@ -81,7 +88,12 @@ function isSet(sh: Interp, name: string): boolean {
 }
 
 function arithOperand(sh: Interp, text: string): bigint {
-  return sh.arith(text);
+  try {
+    return sh.arith(text);
+  } catch (e) {
+    if (e instanceof ShellError && !e.fatal) throw new CondError(`[[: ${e.message}`, 1);
+    throw e;
+  }
 }
 
 function compareFiles(sh: Interp, op: string, a: string, b: string): boolean {
@@ -103,7 +115,7 @@ async function regexMatch(sh: Interp, text: string, w: Word): Promise<boolean> {
   const src = await regexSource(sh, w);
   const nocase = sh.shoptOptions.has('nocasematch');
   const re = ereToRegExp(src, nocase);
-  if (re === null) throw new ShellError('', 2);
+  if (re === null) throw new CondError('', 2);
   const m = re.exec(text);
   if (!m) {
     sh.vars.setArray('BASH_REMATCH', []);
@@ -154,7 +166,7 @@ async function binary(sh: Interp, op: string, left: Word, right: Word, trace: bo
     case '-gt': return arithOperand(sh, a) > arithOperand(sh, b);
     case '-ge': return arithOperand(sh, a) >= arithOperand(sh, b);
     case '-nt': case '-ot': case '-ef': return compareFiles(sh, op, a, b);
-    default: throw new ShellError(`${op}: binary operator expected`, 2);
+    default: throw new CondError(`${op}: binary operator expected`, 2);
   }
 }
 
@@ -178,18 +190,10 @@ export async function evalCond(sh: Interp, e: CondExpr): Promise<boolean> {
         return unary(sh, e.op, v);
       } catch (err) {
         if (err instanceof ShellError && e.op === '-v') return false;
+        if (err instanceof ShellError && !err.fatal) throw new CondError(err.message, 1);
         throw err;
       }
     }
-    case 'CondBinary': {
-      try {
-        return await binary(sh, e.op, e.left, e.right, trace);
-      } catch (err) {
-        if (err instanceof ShellError && /^-(eq|ne|lt|le|gt|ge)$/.test(e.op) && err.status !== 2) {
-          throw new ShellError(`[[: ${err.message}`, 1);
-        }
-        throw err;
-      }
-    }
+    case 'CondBinary': return binary(sh, e.op, e.left, e.right, trace);
   }
 }

@@ -125,7 +125,13 @@ async function execFor(sh: Interp, cmd: For): Promise<number> {
 /** Evaluates `(( text ))`-style arithmetic; errors print "((: msg" and give status 1 (null value). */
 async function arithPart(sh: Interp, w: Word | null, line: number): Promise<bigint | null> {
   if (w === null) return 1n;
-  const text = await sh.expandWord(w);
+  let text: string;
+  try {
+    text = await sh.expandWord(w);
+  } catch (e) {
+    await sh.expansionFailed(e);
+    return null;
+  }
   if (sh.setOptions.has('xtrace')) await xtraceLine(sh, `(( ${text} ))`);
   try {
     return sh.arith(text);

@@ -132,20 +132,33 @@ function copyVar(v: ShellVar | undefined): ShellVar | undefined {
   return { name: v.name, value: value as ShellVar['value'], attrs: { ...v.attrs } };
 }
 
-/** Performs prefix assignments (exported for the command), returning what to restore. */
-async function tempAssign(sh: Interp, assigns: Assignment[]): Promise<SavedVar[]> {
-  const saved: SavedVar[] = [];
+/**
+ * Performs prefix assignments (exported for the command), returning what to restore. Expansion
+ * errors propagate (they abandon the command line); a refused store (readonly) is only reported.
+ */
+async function tempAssign(sh: Interp, assigns: Assignment[], saved: SavedVar[]): Promise<void> {
   for (const a of assigns) {
     if (!saved.some((s) => s.name === a.name)) saved.push({ name: a.name, rec: copyVar(sh.vars.lookup(a.name)) });
-    try {
+    if (a.array || a.index) {
       await assign(sh, a);
+    } else {
+      const value = a.value ? await expandAssignmentValue(sh, a.value) : '';
+      if (sh.setOptions.has('xtrace')) await xtraceLine(sh, `${a.name}${a.append ? '+=' : '='}${xtraceQuote(value, isUtf8(sh))}`);
+      try {
+        if (a.append) sh.vars.append(a.name, value);
+        else sh.vars.set(a.name, value);
+      } catch (e) {
+        if (!(e instanceof ShellError)) throw e;
+        if (e.message) await sh.error(e.message);
+        continue;
+      }
+    }
+    try {
       sh.vars.declare(a.name, { exported: true });
     } catch (e) {
       if (!(e instanceof ShellError)) throw e;
-      if (e.message) await sh.error(e.message);
     }
   }
-  return saved;
 }
 
 function restoreTemp(sh: Interp, saved: SavedVar[]): void {
@@ -231,7 +244,7 @@ export async function execSimple(sh: Interp, cmd: SimpleCommand): Promise<number
     if (assigns.length !== 0) {
       if (persistent) {
         for (const a of assigns) await assign(sh, a);
-      } else saved = await tempAssign(sh, assigns);
+      } else await tempAssign(sh, assigns, saved = []);
     }
     if (sh.setOptions.has('xtrace')) await xtraceWords(sh, argv);
     sh.currentCommand = argv.join(' ');

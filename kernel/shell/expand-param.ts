@@ -1,13 +1,13 @@
 // Parameter expansion: $name, ${name…} with every operator, special parameters, arrays,
 // indirection and namerefs, with bash's unset/null rules and error messages.
 
-import type { ParamOp, ParamPart, Word } from './ast.ts';
+import type { ParamOp, ParamPart, Word, WordPart } from './ast.ts';
 import { ShellError, type Shell, type ShellVar } from './contracts.ts';
 import { evalArith } from './arith.ts';
 import {
   matchPattern, removePrefix, removeSuffix, replacePattern, type ReplaceMode,
 } from './pattern.ts';
-import { downcase, upcase } from './vars.ts';
+import { downcase, isUtf8Locale, upcase } from './vars.ts';
 import { declareValue, quoteForDeclare, quoteForReuse } from './quote.ts';
 import { dollarDash } from './options.ts';
 import {
@@ -40,13 +40,28 @@ function unbound(name: string): ShellError {
   return new ShellError(`${name}: unbound variable`, 1, true);
 }
 
-function badSubst(p: ParamPart): ShellError {
-  return new ShellError(`${paramSource(p)}: bad substitution`, 1, false);
+/**
+ * "bad substitution": bash names the whole string being expanded (the word, or the contents of
+ * the enclosing "…"), so the part that finds it throws this and expandParts fills in the text.
+ */
+export class BadSubstitution extends ShellError {
+  constructor() {
+    super('bad substitution', 1, false);
+  }
+}
+
+function badSubst(_p: ParamPart): ShellError {
+  return new BadSubstitution();
 }
 
 function utf8(sh: Shell): boolean {
-  const loc = sh.vars.get('LC_ALL') || sh.vars.get('LC_CTYPE') || sh.vars.get('LANG') || '';
-  return /utf-?8/i.test(loc);
+  return isUtf8Locale(sh.vars);
+}
+
+/** ${#x}: characters in a UTF-8 locale, bytes otherwise (as bash). */
+function lengthOf(sh: Shell, s: string): number {
+  if (/^[\x00-\x7f]*$/.test(s)) return s.length;
+  return utf8(sh) ? charCount(s) : new TextEncoder().encode(s).length;
 }
 
 function starSep(sh: Shell): string {
@@ -224,6 +239,8 @@ export async function expandParam(ctx: Ctx, p: ParamPart, quoted: boolean, out: 
   }
 
   if (!isSpecial(p.name) && !NAME_RE.test(p.name)) throw badSubst(p);
+  // bash reads ${#^} ${#,} ${#~} as a length of an invalid name
+  if (p.name === '#' && op?.op === 'case') throw badSubst(p);
   // the reference
   let ref: Ref = { name: p.name };
   if (p.index !== undefined) {
@@ -271,7 +288,7 @@ export async function expandParam(ctx: Ctx, p: ParamPart, quoted: boolean, out: 
 
   switch (op.op) {
     case 'length': {
-      const n = val.list ? val.vs.length : charCount(val.v ?? '');
+      const n = val.list ? val.vs.length : lengthOf(sh, val.v ?? '');
       emitScalar(String(n), quoted, out);
       return false;
     }
@@ -334,7 +351,8 @@ export async function expandParam(ctx: Ctx, p: ParamPart, quoted: boolean, out: 
     case 'case': {
       const pat = op.pattern ? await expandPattern(sh, op.pattern) : null;
       const o = { extglob: sh.shoptOptions.has('extglob') };
-      return emitVal(ctx, mapVal(val, (s) => caseConvert(s, op.mode, pat, o)), quoted, out);
+      const u8 = utf8(sh);
+      return emitVal(ctx, mapVal(val, (s) => caseConvert(s, op.mode, pat, o, u8)), quoted, out);
     }
     case 'transform':
       return emitVal(ctx, transform(sh, p, ref, val, op.letter), quoted, out);
@@ -431,10 +449,12 @@ async function substring(sh: Shell, ref: Ref, val: Val, op: Extract<ParamOp, { o
 
 // ---- ${x^pat} ${x,,} ${x~} ----
 
-function caseConvert(s: string, mode: string, pat: string | null, o: { extglob: boolean }): string {
+function caseConvert(s: string, mode: string, pat: string | null, o: { extglob: boolean }, u8: boolean): string {
   const all = mode.endsWith('All');
-  const conv = mode.startsWith('upper') ? upcase : mode.startsWith('lower') ? downcase
-    : (c: string): string => (c === upcase(c) ? downcase(c) : upcase(c));
+  const up = (c: string): string => upcase(c, u8);
+  const down = (c: string): string => downcase(c, u8);
+  const conv = mode.startsWith('upper') ? up : mode.startsWith('lower') ? down
+    : (c: string): string => (c === up(c) ? down(c) : up(c));
   let out = '';
   let first = true;
   for (const c of s) {
@@ -470,9 +490,9 @@ function transform(sh: Shell, p: ParamPart, ref: Ref, val: Val, letter: string):
     case 'Q': return mapVal(val, (s) => quoteForReuse(s, u8));
     case 'E': return mapVal(val, expandEscapes);
     case 'P': return mapVal(val, (s) => expandPrompt(sh, s));
-    case 'U': return mapVal(val, upcase);
-    case 'u': return mapVal(val, capitalizeFirst);
-    case 'L': return mapVal(val, downcase);
+    case 'U': return mapVal(val, (s) => upcase(s, u8));
+    case 'u': return mapVal(val, (s) => capitalizeFirst(s, u8));
+    case 'L': return mapVal(val, (s) => downcase(s, u8));
     case 'a': {
       const rec = isSpecial(ref.name) ? undefined : sh.vars.lookup(ref.name);
       const flags = rec ? attrLetters(rec) : '';
@@ -508,10 +528,10 @@ function quoteKey(k: string, u8: boolean): string {
   return /[\s"'`$\\|&;()<>!{}*?[\]^~#]/.test(k) ? quoteForDeclare(k, u8) : k;
 }
 
-function capitalizeFirst(s: string): string {
+function capitalizeFirst(s: string, u8: boolean): string {
   if (s === '') return s;
   const first = String.fromCodePoint(s.codePointAt(0)!);
-  return upcase(first) + s.slice(first.length);
+  return upcase(first, u8) + s.slice(first.length);
 }
 
 function assignmentForm(sh: Shell, ref: Ref, val: Val, u8: boolean): Val {
@@ -543,22 +563,32 @@ function formOne(name: string, flags: string, v: string, u8: boolean): string {
 
 // ---- the source text of a ${…} for "bad substitution" ----
 
-function wordText(w: Word): string {
+/** An approximation of the source text of word parts (for messages). */
+export function partsText(parts: WordPart[]): string {
   let s = '';
-  for (const p of w.parts) {
+  for (const p of parts) {
     switch (p.type) {
       case 'Literal': s += p.value; break;
       case 'SingleQuoted': s += `'${p.value}'`; break;
+      case 'AnsiC': s += `$'${p.value}'`; break;
       case 'Escaped': s += '\\' + p.value; break;
-      case 'DoubleQuoted': s += `"${wordText({ type: 'Word', parts: p.parts })}"`; break;
+      case 'DoubleQuoted': s += `"${partsText(p.parts)}"`; break;
+      case 'Tilde': s += '~' + p.user; break;
       case 'Param': s += paramSource(p); break;
-      default: s += '…';
+      case 'Arith': s += `$((${partsText(p.expr.parts)}))`; break;
+      case 'CommandSub': s += p.backquote ? '`…`' : '$(…)'; break;
+      case 'ProcessSub': s += `${p.direction}(…)`; break;
     }
   }
   return s;
 }
 
+function wordText(w: Word): string {
+  return partsText(w.parts);
+}
+
 export function paramSource(p: ParamPart): string {
+  if (!p.braced && !p.op && !p.index && !p.indirect) return '$' + p.name;
   let s = '${';
   const op = p.op;
   if (op?.op === 'length') s += '#';

@@ -13,7 +13,7 @@ import { braceExpand, hasBrace } from './brace.ts';
 import { glob } from './glob.ts';
 import { escapePattern, hasGlobChars } from './pattern.ts';
 import { evalArith } from './arith.ts';
-import { expandParam } from './expand-param.ts';
+import { BadSubstitution, expandParam, partsText } from './expand-param.ts';
 
 // ---- modes and atoms ----
 
@@ -164,7 +164,12 @@ export async function expandParts(ctx: Ctx, parts: WordPart[], quoted: boolean, 
         break;
       }
       case 'Param':
-        if (await expandParam(ctx, p, quoted, out, operand)) emptyAt = true;
+        try {
+          if (await expandParam(ctx, p, quoted, out, operand)) emptyAt = true;
+        } catch (e) {
+          if (e instanceof BadSubstitution) throw new ShellError(`${partsText(parts)}: bad substitution`, 1, false);
+          throw e;
+        }
         break;
       case 'CommandSub': {
         let s = await ctx.sh.commandSubstitution(p.body);

@@ -108,6 +108,8 @@ export function glob(pattern: string, proc: Proc, opts: GlobOptions = {}): strin
           if (p !== '' && !p.endsWith('/') && isDir(proc, p)) next.push(p + '/');
           walk(proc, p, dotglob, (path) => next.push(path), ALL);
         } else if (restIsEmpty) {
+          // `**/`: p itself (unless it is the empty top) and every directory below it
+          if (p !== '') next.push(p);
           walk(proc, p, dotglob, (path) => next.push(path), DIRS_AND_LINKS);
         } else {
           next.push(p);

@@ -578,7 +578,7 @@ export class Interp implements Shell {
     const sig = (Signal as Record<string, number>)[`SIG${key}`];
     if (sig === undefined || sig === Signal.SIGKILL || sig === Signal.SIGSTOP) return;
     let disp: 'default' | 'ignore' | 'catch' = action === null ? 'default' : action === '' ? 'ignore' : 'catch';
-    if (disp === 'default' && this.interactive && this.ignoredByShell(sig)) disp = 'ignore';
+    if (disp === 'default' && this.interactive && this.ignoredByShell(sig)) disp = 'catch';
     try {
       this.proc.setSignal(sig, disp);
     } catch (e) {
@@ -586,9 +586,9 @@ export class Interp implements Shell {
     }
   }
 
-  /** Signals an interactive shell ignores (or catches, for SIGINT) on its own. */
+  /** Signals an interactive shell catches and discards on its own (children get the default). */
   ignoredByShell(sig: number): boolean {
-    if (sig === Signal.SIGTERM || sig === Signal.SIGQUIT) return true;
+    if (sig === Signal.SIGINT || sig === Signal.SIGTERM || sig === Signal.SIGQUIT) return true;
     return this.setOptions.has('monitor') && (sig === Signal.SIGTSTP || sig === Signal.SIGTTIN || sig === Signal.SIGTTOU);
   }
 

@@ -331,7 +331,7 @@ export class Lexer {
       this.pos = p;
       if (!found) {
         const last = this.lineAt(len) - (len > 0 && s.charCodeAt(len - 1) === 10 ? 1 : 0);
-        this.host.warn(`here-document at line ${startLine} delimited by end-of-file (wanted \`${h.delim}')`, Math.max(last, startLine));
+        this.host.warn(`warning: here-document at line ${startLine} delimited by end-of-file (wanted \`${h.delim}')`, Math.max(last, startLine));
       }
       const word: Word = h.quoted || body === ''
         ? { type: 'Word', parts: body === '' ? [] : [{ type: 'Literal', value: body }] }

@@ -1,6 +1,7 @@
 // Compound commands: if, while/until, for (both forms), select, case, { }, ( ), function.
 
 import type { ArithFor, Case, CaseItem, For, FunctionDef, Group, If, Script, Select, Subshell, While, Word } from './ast.ts';
+import { ShellSyntaxError } from './contracts.ts';
 import { T_DSEMI, T_DSEMIAMP, T_LPAREN, T_NEWLINE, T_PIPE, T_RPAREN, T_SEMI, T_SEMIAMP, T_WORD } from './lexer.ts';
 import { readArithText, scanArith } from './parse-word.ts';
 import type { ShellParser } from './parser.ts';
@@ -110,7 +111,9 @@ function parseArithFor(p: ShellParser, line: number): ArithFor {
     else if (c === 34 || c === 39) { const e = s.indexOf(s[i], i + 1); if (e > 0 && e < end) i = e; }
   }
   if (cuts.length !== 2) {
-    throw p.lx.nearError();
+    // bash reports two errors here: the problem, then the whole ((…)) token
+    const what = cuts.length < 2 ? 'arithmetic expression required' : "`;' unexpected";
+    throw new ShellSyntaxError(`syntax error: ${what}\nsyntax error: \`((${s.slice(from, end)}))'`, lx.lineAt(from), '');
   }
   const part = (a: number, b: number): Word | null => {
     while (a < b && (s.charCodeAt(a) === 32 || s.charCodeAt(a) === 9 || s.charCodeAt(a) === 10)) a++;

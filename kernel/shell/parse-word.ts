@@ -1,11 +1,13 @@
-// Word-level parsing: quoting, $-expansions (${…} with every operator), $(…), `…`, $((…)),
+// Word-level parsing: quoting, $-expansions, $(…), `…`, $((…)),
 // tildes, assignment words and array literals, extglob groups, here-document bodies.
 // Functions take the Lexer and advance lx.pos; a nested `$(…)` may splice aliases into lx.src,
 // so callers re-read lx.src after any call that can parse commands.
 
-import type { ArrayElement, Assignment, ParamOp, ParamPart, Word, WordPart } from './ast.ts';
+import type { ArrayElement, Assignment, Word, WordPart } from './ast.ts';
 import { ShellSyntaxError } from './contracts.ts';
 import { Lexer } from './lexer.ts';
+import { readAnsiC } from './parse-ansic.ts';
+import { readBraceParam } from './parse-param.ts';
 
 // ---- character classes ----
 
@@ -21,9 +23,9 @@ export function isNameStart(c: number): boolean {
 export function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57);
 }
-function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
+export function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
 /** Single-character special parameters: @ * # ? - $ ! */
-function isSpecialParam(c: number): boolean {
+export function isSpecialParam(c: number): boolean {
   return c === 64 || c === 42 || c === 35 || c === 63 || c === 45 || c === 36 || c === 33;
 }
 export function isIdentifier(s: string): boolean {
@@ -34,13 +36,13 @@ export function isIdentifier(s: string): boolean {
 function isExtglobChar(c: number): boolean { return c === 64 || c === 42 || c === 43 || c === 63 || c === 33; }
 
 // contexts for $-expansions
-const CTX_UNQ = 0;
-const CTX_DQ = 1;
-const CTX_HEREDOC = 2;
+export const CTX_UNQ = 0;
+export const CTX_DQ = 1;
+export const CTX_HEREDOC = 2;
 
 // sub-word modes
-const SW_UNQ = 0;      // like an unquoted word, but blanks and metacharacters are literal
-const SW_DQ = 1;       // double-quote rules (' literal, " nests)
+export const SW_UNQ = 0;      // like an unquoted word, but blanks and metacharacters are literal
+export const SW_DQ = 1;       // double-quote rules (' literal, " nests)
 const SW_ARITH = 2;    // arithmetic text: like SW_DQ
 const SW_HEREDOC = 3;  // here-doc body: only $ ` \ are special; \ escapes $ ` \ newline
 
@@ -55,6 +57,25 @@ function pushLit(parts: WordPart[], text: string): void {
   const last = parts[parts.length - 1];
   if (last && last.type === 'Literal') parts[parts.length - 1] = lit(last.value + text);
   else parts.push(lit(text));
+}
+
+// ---- side tables for print.ts (the AST shape stays exactly as ast.ts defines it) ----
+
+/** Source text bash keeps verbatim when it prints commands: `…` bodies, $[…], a `$((` that was a command substitution. */
+export const verbatim = new WeakMap<WordPart, string>();
+/** List items inside $(…) that a newline (not `;`) separated from the next one: bash prints those newlines. */
+export const newlineSeparated = new WeakSet<object>();
+
+/** Source text as bash stores it: backslash-newline pairs are gone. */
+function storedText(s: string): string {
+  if (!s.includes('\\\n')) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] !== '\\') { out += s[i]; continue; }
+    if (s[i + 1] !== '\n') out += s[i] + (s[i + 1] ?? '');
+    i++;
+  }
+  return out;
 }
 
 // ---- shell words ----
@@ -250,7 +271,7 @@ function tildeEnd(s: string, p: number, inAssign: boolean): number {
 
 /** `name=(…)`: lx.pos at `(`; returns the elements, lx.pos after `)`. */
 function readArray(lx: Lexer): ArrayElement[] {
-  const startLine = lx.lineAt(lx.pos);
+  const start = lx.pos;
   const saved = lx.assignOk;
   lx.assignOk = false;
   const elements: ArrayElement[] = [];
@@ -260,7 +281,7 @@ function readArray(lx: Lexer): ArrayElement[] {
     let c = s.charCodeAt(p);
     while (c === 32 || c === 9 || c === 10 || (c === 92 && s.charCodeAt(p + 1) === 10)) { p += c === 92 ? 2 : 1; c = s.charCodeAt(p); }
     if (c === 35) { const nl = s.indexOf('\n', p); p = nl === -1 ? s.length : nl; continue; }
-    if (c !== c) { lx.assignOk = saved; throw lx.eofError(')', startLine); }
+    if (c !== c) { lx.assignOk = saved; throw lx.eofError(')', lx.lineAt(start)); }
     if (c === 41) { p++; break; }
     if (c < 128 && CLS[c] === META && !((c === 60 || c === 62) && s.charCodeAt(p + 1) === 40)) {
       lx.assignOk = saved;
@@ -287,7 +308,7 @@ function readArray(lx: Lexer): ArrayElement[] {
 }
 
 /** `[…]` subscript: lx.pos just after `[`; returns the word with lx.pos after `]`, or null. */
-function readSubscript(lx: Lexer, allowBlank: boolean): Word | null {
+export function readSubscript(lx: Lexer, allowBlank: boolean): Word | null {
   const w = readSubWord(lx, SW_UNQ, ']', allowBlank ? SUB_BRACKETS : SUB_BRACKETS | SUB_NOBLANK);
   if (w) lx.pos++;
   return w;
@@ -296,18 +317,19 @@ function readSubscript(lx: Lexer, allowBlank: boolean): Word | null {
 // ---- double quotes, $, backquotes ----
 
 function readDQ(lx: Lexer): WordPart {
-  const startLine = lx.lineAt(lx.pos);
+  const start = lx.pos;
   let s = lx.src;
-  let p = lx.pos + 1;
+  let p = start + 1;
   const parts: WordPart[] = [];
   let text = '';
+  let escapes = false;
   for (;;) {
     const c = s.charCodeAt(p);
-    if (c !== c) throw lx.eofError('"', startLine);
+    if (c !== c) throw lx.eofError('"', lx.lineAt(start));
     if (c === 34) { p++; break; }
     if (c === 92) {
       const n = s.charCodeAt(p + 1);
-      if (n === 36 || n === 96 || n === 34 || n === 92) { text += s[p + 1]; p += 2; continue; }
+      if (n === 36 || n === 96 || n === 34 || n === 92) { text += s[p + 1]; p += 2; escapes = true; continue; }
       if (n === 10) { p += 2; continue; }
       text += '\\'; p++;
       continue;
@@ -333,7 +355,10 @@ function readDQ(lx: Lexer): WordPart {
   }
   if (text) pushLit(parts, text);
   lx.pos = p;
-  return { type: 'DoubleQuoted', parts };
+  const part: WordPart = { type: 'DoubleQuoted', parts };
+  // escapes can't be told apart once decoded: keep the text for the printer (bash 5.2 reformats $(…), so not then)
+  if (escapes && !parts.some((x) => x.type === 'CommandSub')) verbatim.set(part, storedText(s.slice(start, p)));
+  return part;
 }
 
 /** A `$…` construct at lx.pos; null when the `$` is literal. */
@@ -353,7 +378,9 @@ function readDollar(lx: Lexer, ctx: number): WordPart | null {
     }
     lx.pos = p + 2;
     const body = lx.host.parseComsub(lx);
-    return { type: 'CommandSub', body, backquote: false };
+    const part: WordPart = { type: 'CommandSub', body, backquote: false };
+    if (s.charCodeAt(p + 2) === 40) verbatim.set(part, storedText(lx.src.slice(p, lx.pos)));
+    return part;
   }
   if (n === 123) return readBraceParam(lx, ctx);
   if (n === 91) { // $[ … ]
@@ -366,7 +393,9 @@ function readDollar(lx: Lexer, ctx: number): WordPart | null {
     if (e >= s.length) throw lx.eofError(']', lx.lineAt(p));
     const expr = readArithText(lx, p + 2, e);
     lx.pos = e + 1;
-    return { type: 'Arith', expr };
+    const part: WordPart = { type: 'Arith', expr };
+    verbatim.set(part, storedText(s.slice(p, e + 1)));
+    return part;
   }
   if (n === 39 && ctx === CTX_UNQ) return readAnsiC(lx);
   if (n === 34 && ctx === CTX_UNQ) { lx.pos = p + 1; return readDQ(lx); }
@@ -438,187 +467,15 @@ function readBackquote(lx: Lexer, inDQ: boolean): WordPart {
   }
   lx.pos = p;
   const body = lx.host.parseNested(text, lx.lineAt(start));
-  return { type: 'CommandSub', body, backquote: true };
-}
-
-// ---- ${…} ----
-
-/** End of a parameter name at p inside `${`: identifier, digits, or one special char; -1 if none. */
-function scanParamName(s: string, p: number): number {
-  const c = s.charCodeAt(p);
-  if (isNameStart(c)) { let e = p + 1; while (e < s.length && isNameChar(s.charCodeAt(e))) e++; return e; }
-  if (isDigit(c)) { let e = p + 1; while (e < s.length && isDigit(s.charCodeAt(e))) e++; return e; }
-  if (isSpecialParam(c)) return p + 1;
-  return -1;
-}
-
-function isAtOrStar(w: Word): boolean {
-  if (w.parts.length !== 1) return false;
-  const x = w.parts[0];
-  return x.type === 'Literal' && (x.value === '@' || x.value === '*');
-}
-
-function readBraceParam(lx: Lexer, ctx: number): ParamPart {
-  const start = lx.pos;
-  let s = lx.src;
-  const p = start + 2;
-  const c = s.charCodeAt(p);
-  const wordMode = ctx === CTX_UNQ ? SW_UNQ : SW_DQ;
-
-  if (c === 35) { // ${#…}
-    if (s.charCodeAt(p + 1) === 125) { lx.pos = p + 2; return { type: 'Param', name: '#', braced: true }; }
-    const r = scanParamName(s, p + 1);
-    if (r > 0) {
-      const name = s.slice(p + 1, r);
-      let q = r;
-      let index: Word | null = null;
-      if (s.charCodeAt(q) === 91 && isIdentifier(name)) {
-        lx.pos = q + 1;
-        index = readSubscript(lx, true);
-        s = lx.src;
-        q = index ? lx.pos : -1;
-      }
-      if (q >= 0 && s.charCodeAt(q) === 125) {
-        lx.pos = q + 1;
-        const part: ParamPart = { type: 'Param', name, op: { op: 'length' }, braced: true };
-        if (index) part.index = index;
-        return part;
-      }
-    }
-    return readParamOp(lx, start, { type: 'Param', name: '#', braced: true }, p + 1, wordMode);
-  }
-
-  if (c === 33 && s.charCodeAt(p + 1) !== 125) { // ${!…}
-    const r = scanParamName(s, p + 1);
-    if (r < 0) return badSubstitution(lx, start);
-    const name = s.slice(p + 1, r);
-    const part: ParamPart = { type: 'Param', name, indirect: true, braced: true };
-    let q = r;
-    if (isIdentifier(name)) {
-      const d = s.charCodeAt(r);
-      if ((d === 42 || d === 64) && s.charCodeAt(r + 1) === 125) {
-        lx.pos = r + 2;
-        return { type: 'Param', name, op: { op: 'prefixNames', star: d === 42 }, braced: true };
-      }
-      if (d === 91) {
-        lx.pos = r + 1;
-        const index = readSubscript(lx, true);
-        s = lx.src;
-        if (!index) return badSubstitution(lx, start);
-        q = lx.pos;
-        if (isAtOrStar(index) && s.charCodeAt(q) === 125) {
-          lx.pos = q + 1;
-          return { type: 'Param', name, index, op: { op: 'keys', star: (index.parts[0] as { value: string }).value === '*' }, braced: true };
-        }
-        part.index = index;
-      }
-    }
-    return readParamOp(lx, start, part, q, wordMode);
-  }
-
-  const r = scanParamName(s, p);
-  if (r < 0) return badSubstitution(lx, start);
-  const name = s.slice(p, r);
-  const part: ParamPart = { type: 'Param', name, braced: true };
-  let q = r;
-  if (s.charCodeAt(q) === 91 && isIdentifier(name)) {
-    lx.pos = q + 1;
-    const index = readSubscript(lx, true);
-    if (!index) return badSubstitution(lx, start);
-    part.index = index;
-    q = lx.pos;
-  }
-  return readParamOp(lx, start, part, q, wordMode);
-}
-
-/** Parses the operator part of `${…}` at q, fills part.op, and consumes the closing `}`. */
-function readParamOp(lx: Lexer, start: number, part: ParamPart, q: number, wordMode: number): ParamPart {
-  const s = lx.src;
-  const c = s.charCodeAt(q);
-  let op: ParamOp;
-  const word = (from: number, stops: string, flags: number, mode = wordMode): Word => {
-    lx.pos = from;
-    const w = readSubWord(lx, mode, stops, flags);
-    if (!w) throw lx.eofError('}', lx.lineAt(start));
-    return w;
-  };
-  switch (c) {
-    case 125: lx.pos = q + 1; return part;
-    case 58: { // :
-      const n = s.charCodeAt(q + 1);
-      if (n === 45 || n === 61 || n === 63 || n === 43) {
-        op = { op: DEFAULT_OPS[n], colon: true, word: word(q + 2, '}', SUB_TILDE) };
-      } else {
-        const offset = word(q + 1, ':}', SUB_TERNARY);
-        let length: Word | null = null;
-        if (lx.src.charCodeAt(lx.pos) === 58) length = word(lx.pos + 1, '}', 0);
-        op = { op: 'substring', offset, length };
-      }
-      break;
-    }
-    case 45: case 61: case 63: case 43: // - = ? +
-      op = { op: DEFAULT_OPS[c], colon: false, word: word(q + 1, '}', SUB_TILDE) };
-      break;
-    case 35: case 37: { // # %
-      const longest = s.charCodeAt(q + 1) === c;
-      const pattern = word(q + (longest ? 2 : 1), '}', SUB_TILDE, SW_UNQ);
-      op = { op: c === 35 ? 'removePrefix' : 'removeSuffix', longest, pattern };
-      break;
-    }
-    case 47: { // /
-      const n = s.charCodeAt(q + 1);
-      const mode = n === 47 ? 'all' : n === 35 ? 'prefix' : n === 37 ? 'suffix' : 'first';
-      const pattern = word(q + (mode === 'first' ? 1 : 2), '/}', SUB_TILDE, SW_UNQ);
-      let replacement: Word | null = null;
-      if (lx.src.charCodeAt(lx.pos) === 47) replacement = word(lx.pos + 1, '}', SUB_TILDE, SW_UNQ);
-      op = { op: 'replace', mode, pattern, replacement };
-      break;
-    }
-    case 94: case 44: case 126: { // ^ , ~
-      const twice = s.charCodeAt(q + 1) === c;
-      const mode = c === 94 ? (twice ? 'upperAll' : 'upperFirst') : c === 44 ? (twice ? 'lowerAll' : 'lowerFirst') : (twice ? 'toggleAll' : 'toggleFirst');
-      const pat = word(q + (twice ? 2 : 1), '}', 0, SW_UNQ);
-      op = { op: 'case', mode, pattern: pat.parts.length ? pat : null };
-      break;
-    }
-    case 64: { // @X
-      const letter = s[q + 1];
-      if (letter && 'UuLQEPAKak'.includes(letter) && s.charCodeAt(q + 2) === 125) {
-        lx.pos = q + 3;
-        part.op = { op: 'transform', letter };
-        return part;
-      }
-      return badSubstitution(lx, start);
-    }
-    default:
-      return badSubstitution(lx, start);
-  }
-  if (lx.src.charCodeAt(lx.pos) !== 125) throw lx.eofError('}', lx.lineAt(start));
-  lx.pos++;
-  part.op = op;
+  const part: WordPart = { type: 'CommandSub', body, backquote: true };
+  verbatim.set(part, storedText(s.slice(start, p)));
   return part;
-}
-
-const DEFAULT_OPS: Record<number, 'default' | 'assign' | 'error' | 'alternate'> = { 45: 'default', 61: 'assign', 63: 'error', 43: 'alternate' };
-
-/**
- * `${…}` that is not a valid parameter expansion. bash reports "bad substitution" only when the
- * word is expanded, so it is represented as a braced ParamPart whose name is the raw text between
- * the braces (never a valid parameter name); the expander reports `${<name>}: bad substitution`.
- */
-function badSubstitution(lx: Lexer, start: number): ParamPart {
-  lx.pos = start + 2;
-  const w = readSubWord(lx, SW_UNQ, '}', 0);
-  if (!w) throw lx.eofError('}', lx.lineAt(start));
-  const name = lx.src.slice(start + 2, lx.pos);
-  lx.pos++;
-  return { type: 'Param', name, braced: true };
 }
 
 // ---- sub-words (operator arguments, subscripts, arithmetic text, here-doc bodies) ----
 
-const SUB_TILDE = 1;     // tilde prefix allowed at the start
-const SUB_TERNARY = 2;   // `?`…`:` pairs don't stop at `:` (substring offsets)
+export const SUB_TILDE = 1;     // tilde prefix allowed at the start
+export const SUB_TERNARY = 2;   // `?`…`:` pairs don't stop at `:` (substring offsets)
 const SUB_BRACKETS = 4;  // nested [ ] are counted (subscripts)
 const SUB_NOBLANK = 8;   // fail on unquoted blanks (subscripts outside assignment context)
 
@@ -626,7 +483,7 @@ const SUB_NOBLANK = 8;   // fail on unquoted blanks (subscripts outside assignme
  * Reads parts until an unquoted char of `stops` (not consumed) at nesting depth 0, or until
  * `limit`. Returns null at end of input (or at an unquoted newline/blank for subscripts).
  */
-function readSubWord(lx: Lexer, mode: number, stops: string, flags: number, limit = -1): Word | null {
+export function readSubWord(lx: Lexer, mode: number, stops: string, flags: number, limit = -1): Word | null {
   let s = lx.src;
   let p = lx.pos;
   const end = limit >= 0 ? limit : s.length;
@@ -733,119 +590,4 @@ function readSubWord(lx: Lexer, mode: number, stops: string, flags: number, limi
 export function readHeredocBody(lx: Lexer, body: string, line: number): Word {
   const sub = new Lexer(body, lx.host, line, false);
   return readSubWord(sub, SW_HEREDOC, '', 0, body.length)!;
-}
-
-// ---- $'…' ----
-
-function readAnsiC(lx: Lexer): WordPart {
-  const s = lx.src;
-  const start = lx.pos;
-  let p = start + 2;
-  let out = '';
-  let bytes: number[] | null = null;
-  let truncated = false;
-  const flushBytes = (): void => { if (bytes) { out += decodeUtf8(bytes); bytes = null; } };
-  const addByte = (b: number): void => {
-    b &= 0xff;
-    if (b === 0) { truncated = true; return; }
-    (bytes ??= []).push(b);
-  };
-  const add = (text: string): void => { flushBytes(); out += text; };
-  for (;;) {
-    const c = s.charCodeAt(p);
-    if (c !== c) throw lx.eofError("'", lx.lineAt(start));
-    if (c === 39) { p++; break; }
-    if (c !== 92) {
-      let e = p + 1;
-      while (e < s.length) { const d = s.charCodeAt(e); if (d === 39 || d === 92) break; e++; }
-      if (!truncated) add(s.slice(p, e));
-      p = e;
-      continue;
-    }
-    const n = s[p + 1];
-    p += 2;
-    if (n === undefined) throw lx.eofError("'", lx.lineAt(start));
-    if (truncated) { continue; }
-    switch (n) {
-      case 'a': add('\x07'); break;
-      case 'b': add('\b'); break;
-      case 'e': case 'E': add('\x1b'); break;
-      case 'f': add('\f'); break;
-      case 'n': add('\n'); break;
-      case 'r': add('\r'); break;
-      case 't': add('\t'); break;
-      case 'v': add('\v'); break;
-      case '\\': add('\\'); break;
-      case "'": add("'"); break;
-      case '"': add('"'); break;
-      case '?': add('?'); break;
-      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-        let v = n.charCodeAt(0) - 48, k = 1;
-        while (k < 3 && s.charCodeAt(p) >= 48 && s.charCodeAt(p) <= 55) { v = v * 8 + s.charCodeAt(p) - 48; p++; k++; }
-        addByte(v);
-        break;
-      }
-      case 'x': {
-        let v = 0, k = 0;
-        while (k < 2 && hexVal(s.charCodeAt(p)) >= 0) { v = v * 16 + hexVal(s.charCodeAt(p)); p++; k++; }
-        if (k === 0) add('\\x'); else addByte(v);
-        break;
-      }
-      case 'u': case 'U': {
-        const max = n === 'u' ? 4 : 8;
-        let v = 0, k = 0;
-        while (k < max && hexVal(s.charCodeAt(p)) >= 0) { v = v * 16 + hexVal(s.charCodeAt(p)); p++; k++; }
-        if (k === 0) add('\\' + n);
-        else if (v === 0) truncated = true;
-        else add(v <= 0x10ffff ? String.fromCodePoint(v) : '\ufffd');
-        break;
-      }
-      case 'c': {
-        let x = s[p];
-        if (x === undefined || x === "'") { add('\\c'); break; }
-        p++;
-        if (x === '\\' && s[p] === '\\') p++;
-        const v = x === '?' ? 0x7f : x.toUpperCase().charCodeAt(0) & 0x1f;
-        if (v === 0) truncated = true; else add(String.fromCharCode(v));
-        break;
-      }
-      default: add('\\' + n);
-    }
-  }
-  flushBytes();
-  lx.pos = p;
-  return { type: 'AnsiC', value: out };
-}
-
-function hexVal(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  if (c >= 65 && c <= 70) return c - 55;
-  return -1;
-}
-
-/** Decodes bytes as UTF-8; bytes that don't form valid sequences map to U+0080–U+00FF. */
-function decodeUtf8(b: number[]): string {
-  let out = '';
-  for (let i = 0; i < b.length;) {
-    const x = b[i];
-    let need = 0, cp = 0;
-    if (x < 0x80) { out += String.fromCharCode(x); i++; continue; }
-    if (x >= 0xc2 && x <= 0xdf) { need = 1; cp = x & 0x1f; }
-    else if (x >= 0xe0 && x <= 0xef) { need = 2; cp = x & 0x0f; }
-    else if (x >= 0xf0 && x <= 0xf4) { need = 3; cp = x & 0x07; }
-    let ok = need > 0 && i + need < b.length;
-    for (let k = 1; ok && k <= need; k++) {
-      const y = b[i + k];
-      if (y === undefined || (y & 0xc0) !== 0x80) ok = false; else cp = (cp << 6) | (y & 0x3f);
-    }
-    if (ok && cp >= (need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000) && cp <= 0x10ffff) {
-      out += String.fromCodePoint(cp);
-      i += need + 1;
-    } else {
-      out += String.fromCharCode(x);
-      i++;
-    }
-  }
-  return out;
 }

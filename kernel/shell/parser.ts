@@ -1,6 +1,23 @@
 // The bash grammar: a recursive-descent parser over lexer.ts tokens. Lists, pipelines, simple
 // commands, redirections, here-doc registration and alias expansion live here; compound commands
-// are in parse-compound.ts and `[[ … ]]` in parse-cond.ts.
+// are in parse-compound.ts, `[[ … ]]` in parse-cond.ts, words in parse-word.ts / parse-param.ts.
+//
+// AST conventions beyond ast.ts's comments (what the expander and interpreter can rely on):
+// - A single command is not wrapped: Pipeline only for `|`, `!` or `time`; `time` / `!` alone
+//   give a Pipeline with no commands. AndOr chains are left-associative.
+// - For.name, Select.name and FunctionDef.name are the word as written: bash checks them when
+//   the command runs ("`1': not a valid identifier").
+// - Operator words of `${x:-w}` `${x:=w}` `${x:?w}` `${x:+w}` and substring offsets inside double
+//   quotes follow double-quote rules (their Literal text is quoted; `'` is literal); patterns and
+//   replacements (# % / ^ , ~) always follow unquoted rules, as in bash.
+// - `${…}` that is not a valid expansion (`${x!}`, `${a b}`) is a braced Param whose name is
+//   the raw text between the braces; bash reports "bad substitution" only when it is expanded.
+// - Here-docs: target is the delimiter (quotes removed) as one Literal; an unquoted body has
+//   Escaped parts for \$ \` \\ (other backslashes stay Literal); a quoted body is one Literal.
+// - ArithFor parts are null when empty; arithmetic text is a Word with Literal / Param /
+//   CommandSub / Arith / DoubleQuoted parts (single quotes are literal, as in bash).
+// - Words after a declaration builtin (declare typeset local export readonly) that look like
+//   assignments carry word.assignment; prefix assignments are in SimpleCommand.assignments.
 
 import type { Assignment, Command, FunctionDef, ListItem, Redirect, Script, Word } from './ast.ts';
 import { ShellSyntaxError } from './contracts.ts';
@@ -8,7 +25,7 @@ import {
   Lexer, T_AMP, T_AND, T_DSEMI, T_DSEMIAMP, T_EOF, T_LPAREN, T_NEWLINE, T_OR, T_PIPE, T_PIPEAMP,
   T_REDIR, T_RPAREN, T_SEMI, T_SEMIAMP, T_WORD, type AliasRegion, type LexHost,
 } from './lexer.ts';
-import { readArithText, scanArith } from './parse-word.ts';
+import { newlineSeparated, readArithText, scanArith } from './parse-word.ts';
 import {
   parseCase, parseFor, parseFunction, parseGroup, parseIf, parseSelect, parseSubshell, parseWhile,
 } from './parse-compound.ts';
@@ -48,6 +65,8 @@ export class ShellParser implements LexHost {
   readonly opts: ParseOptions;
   /** Set when an alias value ended in a blank: the next word after it is alias-checked too. */
   aliasNext: AliasRegion | null = null;
+  /** > 0 while parsing a command substitution body (newline separators are recorded for printing). */
+  comsubDepth = 0;
 
   constructor(source: string, opts: ParseOptions) {
     this.opts = opts;
@@ -62,6 +81,7 @@ export class ShellParser implements LexHost {
 
   parseNested(text: string, line: number): Script {
     const sub = new ShellParser(text, { ...this.opts, startLine: line });
+    sub.comsubDepth = 1;
     const items: ListItem[] = [];
     for (let r = sub.nextLine(); r !== null; r = sub.nextLine()) for (const it of r) items.push(it);
     return { type: 'Script', items };
@@ -76,7 +96,9 @@ export class ShellParser implements LexHost {
     this.aliasNext = null;
     lx.assignOk = true; lx.condMode = false; lx.regexMode = false; lx.forcePattern = false;
     lx.heredocs = [];
+    this.comsubDepth++;
     const items = this.parseList(true);
+    this.comsubDepth--;
     const t = this.peek();
     if (t !== T_RPAREN) throw t === T_EOF ? lx.eofError(')', lx.eofLine()) : lx.nearError();
     this.has = false;
@@ -176,7 +198,7 @@ export class ShellParser implements LexHost {
           if (t === T_EOF) break;
           continue;
         }
-        if (t === T_NEWLINE) { this.consume(); break; }
+        if (t === T_NEWLINE) { if (this.comsubDepth) newlineSeparated.add(item); this.consume(); break; }
         if (t === T_EOF) break;
         throw this.nearError();
       }
@@ -184,6 +206,7 @@ export class ShellParser implements LexHost {
     } catch (e) {
       // like bash, discard the rest of the offending line so a caller may go on with the next one
       this.lx = lx;
+      this.comsubDepth = 0;
       this.aliasNext = null;
       this.has = false;
       lx.assignOk = true; lx.condMode = false; lx.regexMode = false; lx.forcePattern = false;
@@ -208,8 +231,11 @@ export class ShellParser implements LexHost {
       items.push(item);
       const s = this.peek();
       if (s === T_SEMI || s === T_AMP) { item.background = s === T_AMP; this.consume(); this.skipNewlines(); }
-      else if (s === T_NEWLINE) { this.consume(); this.skipNewlines(); }
-      else break;
+      else if (s === T_NEWLINE) {
+        if (this.comsubDepth) newlineSeparated.add(item);
+        this.consume();
+        this.skipNewlines();
+      } else break;
     }
     if (!allowEmpty && items.length === 0) throw this.nearError();
     return items;

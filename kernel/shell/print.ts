@@ -4,6 +4,7 @@
 import type {
   Assignment, Command, CondExpr, FunctionDef, If, ListItem, ParamPart, Redirect, Script, Word, WordPart,
 } from './ast.ts';
+import { newlineSeparated, verbatim } from './parse-word.ts';
 
 // ---- words ----
 
@@ -39,21 +40,23 @@ function partText(x: WordPart, ctx: number, more: boolean): string {
       return x.value;
     case 'SingleQuoted': return "'" + x.value + "'";
     case 'AnsiC': return singleQuote(x.value);
-    case 'DoubleQuoted': return '"' + partsText(x.parts, CTX_DQ) + '"';
+    case 'DoubleQuoted': return verbatim.get(x) ?? '"' + partsText(x.parts, CTX_DQ) + '"';
     case 'Escaped': return '\\' + x.value;
     case 'Tilde': return '~' + x.user;
     case 'Param': return paramText(x, ctx);
     case 'CommandSub': {
-      if (x.backquote) return '`' + printComsub(x.body).replace(/[\\`]/g, '\\$&') + '`';
+      const raw = verbatim.get(x);
+      if (raw !== undefined) return raw;
+      if (x.backquote) return '`' + printComsub(x.body).replace(/\\(?=[\\`$]|$)|`/g, '\\$&') + '`';
       const body = printComsub(x.body);
       return '$(' + (body.startsWith('(') ? ' ' : '') + body + ')';
     }
-    case 'Arith': return '$((' + partsText(x.expr.parts, CTX_ARITH) + '))';
+    case 'Arith': return verbatim.get(x) ?? '$((' + partsText(x.expr.parts, CTX_ARITH) + '))';
     case 'ProcessSub': return x.direction + '(' + printComsub(x.body) + ')';
   }
 }
 
-/** Literal text inside double quotes: re-escape what would otherwise be special. */
+/** Literal text inside double quotes: re-escape what would otherwise be special (strings that had escapes are verbatim). */
 function dqLiteral(v: string, more: boolean): string {
   let out = '';
   for (let i = 0; i < v.length; i++) {
@@ -156,7 +159,7 @@ function listNode(items: ListItem[], comsub: boolean): Node | null {
     const n = cmdNode(items[i].command);
     if (node === null) { node = n; continue; }
     const prev = items[i - 1];
-    const conn = prev.background ? '&' : comsub && items[i].line > prev.line ? '\n' : ';';
+    const conn = prev.background ? '&' : comsub && newlineSeparated.has(prev) ? '\n' : ';';
     node = { k: 'conn', first: node, second: n, conn, flags: 0 };
   }
   if (node && items[items.length - 1].background) {

@@ -26,7 +26,9 @@ export async function readLine(sh: Interp, fd: number): Promise<string | null> {
       chunk = await proc.read(fd, mode === 'byte' ? 1 : 4096);
     } catch (e) {
       if (e instanceof KernelError && e.code === 'EINTR') {
-        if (sh.interruptRead) { sh.interruptRead = false; throw e; }
+        // ^C at an interactive prompt abandons the line; other signals run their traps.
+        if (sh.interruptRead && sh.pendingSignals.includes(2)) { sh.interruptRead = false; throw e; }
+        if (sh.pendingSignals.length && sh.inTrap === 0) await sh.runPendingTraps();
         continue;
       }
       throw e;

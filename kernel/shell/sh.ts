@@ -139,7 +139,8 @@ async function runLine(sh: Interp, items: ListItem[]): Promise<void> {
   try {
     await sh.runItems(items);
   } catch (e) {
-    if (e instanceof KernelError || e instanceof ShellError) sh.lastStatus = await sh.reportError(e);
+    if (e instanceof AbortCommand) sh.lastStatus = e.status;
+    else if (e instanceof KernelError || e instanceof ShellError) sh.lastStatus = await sh.reportError(e);
     else if (e instanceof BreakLoop || e instanceof ContinueLoop) { /* outside any loop: ignored */ } else if (e instanceof ReturnFromFunction) sh.lastStatus = e.status;
     else throw e;
   }
@@ -260,12 +261,7 @@ async function runStream(sh: Interp): Promise<number> {
     commandNumber++;
     for (const items of parsed) {
       if (sh.setOptions.has('noexec') && !sh.interactive) continue;
-      try {
-        await runLine(sh, items);
-      } catch (e) {
-        if (e instanceof AbortCommand && sh.interactive) { sh.lastStatus = e.status; break; }
-        throw e;
-      }
+      await runLine(sh, items);
     }
     if (eof) break;
   }
@@ -291,9 +287,10 @@ async function sourceIfExists(sh: Interp, path: string): Promise<void> {
 
 /** Interactive setup: own process group in the terminal's foreground, signals as bash sets them. */
 async function setupInteractive(sh: Interp, proc: Proc): Promise<void> {
+  // Caught and discarded rather than ignored, so that children start with default dispositions.
   proc.setSignal(Signal.SIGINT, 'catch');
-  proc.setSignal(Signal.SIGTERM, 'ignore');
-  proc.setSignal(Signal.SIGQUIT, 'ignore');
+  proc.setSignal(Signal.SIGTERM, 'catch');
+  proc.setSignal(Signal.SIGQUIT, 'catch');
   let jobControl = false;
   try {
     if (proc.isatty(0)) {
@@ -311,7 +308,7 @@ async function setupInteractive(sh: Interp, proc: Proc): Promise<void> {
     return;
   }
   sh.setOptions.add('monitor');
-  for (const s of [Signal.SIGTSTP, Signal.SIGTTIN, Signal.SIGTTOU]) proc.setSignal(s, 'ignore');
+  for (const s of [Signal.SIGTSTP, Signal.SIGTTIN, Signal.SIGTTOU]) proc.setSignal(s, 'catch');
 }
 
 const VERSION_TEXT = `GNU bash, version ${BASH_VERSION} (x86_64-pc-linux-gnu)

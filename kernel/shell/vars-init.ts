@@ -12,8 +12,15 @@ const MACHTYPE = 'x86_64-pc-linux-gnu';
 /** bash's brand(): Park-Miller minimal standard generator, folded to 15 bits. */
 export class BashRandom {
   seed: number;
+  #last = 0;
   constructor(seed: number) { this.seed = seed >>> 0; }
+  /** get_random_number(): never the same value twice in a row. */
   next(): number {
+    let rv: number;
+    do rv = this.#brand(); while (rv === this.#last);
+    return (this.#last = rv);
+  }
+  #brand(): number {
     let ret = this.seed === 0 ? 123459876 : this.seed;
     const h = Math.floor(ret / 127773);
     const l = ret % 127773;
@@ -32,9 +39,12 @@ function randomSeed(sh: Interp): number {
 
 /** The hooks of a store that serve this interpreter's dynamic values. */
 export function variableHooks(sh: Interp) {
+  /** While set, the dynamic specials read as their stored (assigned) value. */
+  let rawRead = false;
   return {
     dynamicNames: DYNAMIC,
     dynamic: (name: string): string | undefined => {
+      if (rawRead) return undefined;
       switch (name) {
         case 'RANDOM': return String((sh.random ??= new BashRandom(randomSeed(sh))).next());
         case 'SRANDOM': return String((Math.random() * 0x100000000) >>> 0);
@@ -55,13 +65,14 @@ export function variableHooks(sh: Interp) {
       }
     },
     onAssign: (name: string): void => {
+      if (name !== 'RANDOM' && name !== 'SECONDS') return;
+      rawRead = true;
+      let stored: string | undefined;
+      try { stored = sh.vars.get(name); } finally { rawRead = false; }
+      const n = Number(stored ?? 0);
       if (name === 'RANDOM') {
-        const v = sh.vars.lookup(name, { raw: true });
-        const n = Number(typeof v?.value === 'string' ? v.value : 0);
         sh.random = new BashRandom(Number.isFinite(n) ? n : 0);
-      } else if (name === 'SECONDS') {
-        const v = sh.vars.lookup(name, { raw: true });
-        const n = Number(typeof v?.value === 'string' ? v.value : 0);
+      } else {
         sh.startMs = sh.proc.kernel.now();
         sh.secondsBase = Number.isFinite(n) ? n : 0;
       }
@@ -124,11 +135,6 @@ export function createVariables(sh: Interp): ShellVariables {
   v.set('BASH_ARGV0', sh.scriptName);
   v.set('_', sh.scriptName);
   v.setArray('PIPESTATUS', ['0']);
-  v.setArray('DIRSTACK', []);
-  v.setAssoc('BASH_ALIASES', []);
-  v.setAssoc('BASH_CMDS', []);
-  v.setArray('BASH_ARGC', []);
-  v.setArray('BASH_ARGV', []);
   syncFrames(sh, v);
   return v;
 }

@@ -35,8 +35,9 @@ export function isValidRef(ref: string): boolean {
   return ref.endsWith(']') && b + 1 < ref.length - 1 && NAME_RE.test(ref.slice(0, b));
 }
 
-// ---- case conversion (per character, like towupper/towlower) ----
+// ---- case conversion (per character, like towupper/towlower; ASCII only in the C locale) ----
 
+const ASCII = /^[\x00-\x7f]*$/;
 function mapChars(s: string, f: (c: string) => string): string {
   let out = '';
   for (const c of s) {
@@ -45,17 +46,26 @@ function mapChars(s: string, f: (c: string) => string): string {
   }
   return out;
 }
-export function upcase(s: string): string {
-  return /^[\x00-\x7f]*$/.test(s) ? s.toUpperCase() : mapChars(s, (c) => c.toUpperCase());
+const asciiUpper = (s: string): string => s.replace(/[a-z]+/g, (m) => m.toUpperCase());
+const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+export function upcase(s: string, utf8 = true): string {
+  if (ASCII.test(s)) return s.toUpperCase();
+  return utf8 ? mapChars(s, (c) => c.toUpperCase()) : asciiUpper(s);
 }
-export function downcase(s: string): string {
-  return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : mapChars(s, (c) => c.toLowerCase());
+export function downcase(s: string, utf8 = true): string {
+  if (ASCII.test(s)) return s.toLowerCase();
+  return utf8 ? mapChars(s, (c) => c.toLowerCase()) : asciiLower(s);
 }
 /** First character upper, the rest lower (declare -c). */
-export function capitalize(s: string): string {
+export function capitalize(s: string, utf8 = true): string {
   if (s === '') return s;
   const first = String.fromCodePoint(s.codePointAt(0)!);
-  return upcase(first) + downcase(s.slice(first.length));
+  return upcase(first, utf8) + downcase(s.slice(first.length), utf8);
+}
+/** Whether the locale variables of a store name a UTF-8 locale (LC_ALL, LC_CTYPE, LANG). */
+export function isUtf8Locale(v: { get(name: string): string | undefined }): boolean {
+  const loc = v.get('LC_ALL') || v.get('LC_CTYPE') || v.get('LANG') || '';
+  return /utf-?8/i.test(loc);
 }
 
 // ---- arrays ----
@@ -309,9 +319,9 @@ export class ShellVariables implements Variables {
       return String(v);
     }
     let v = append ? (old ?? '') + value : value;
-    if (a.upper) v = upcase(v);
-    else if (a.lower) v = downcase(v);
-    else if (a.capitalize) v = capitalize(v);
+    if (a.upper) v = upcase(v, isUtf8Locale(this));
+    else if (a.lower) v = downcase(v, isUtf8Locale(this));
+    else if (a.capitalize) v = capitalize(v, isUtf8Locale(this));
     return v;
   }
 
@@ -594,7 +604,8 @@ export class ShellVariables implements Variables {
   declare(name: string, attrs: VarAttrs, opts?: { local?: boolean; global?: boolean; remove?: VarAttrs; value?: string }): ShellVar {
     let rec: ShellVar | undefined;
     if (opts?.local || opts?.global) {
-      const idx = opts.global ? 0 : this.#topFunc();
+      // local: the innermost scope (a function's, or the temp scope of `x=1 cmd`)
+      const idx = opts.global ? 0 : this.#scopes.length - 1;
       const scope = this.#scopes[idx]!;
       rec = scope.get(name);
       if (rec === undefined) {

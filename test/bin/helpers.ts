@@ -31,6 +31,10 @@ export interface RunOptions {
   gid?: number;
   /** Give the process this stdout instead of a collector (e.g. a pipe end). */
   stdout?: OpenFile;
+  /** SIGKILL the process after this many ms (default 10 s): a hung utility fails its test. */
+  timeoutMs?: number;
+  /** Stop collecting stdout past this many bytes (default 64 MiB). */
+  maxOutput?: number;
 }
 
 const programs = new Map<string, Program>();
@@ -90,13 +94,15 @@ export class TestBox {
   /** Runs argv (argv[0] resolved through PATH) and collects its output. */
   async run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
     const stdin = new Source(opts.stdin === undefined ? new Uint8Array(0) : typeof opts.stdin === 'string' ? encoder.encode(opts.stdin) : opts.stdin);
-    const out = new Collector(1 << 30);
-    const err = new Collector(1 << 30);
+    const out = new Collector(opts.maxOutput ?? 64 << 20);
+    const err = new Collector(1 << 20);
     const h = this.kernel.spawnRoot({
       argv, env: { ...defaultEnv, ...opts.env }, cwd: opts.cwd ?? '/', stdio: [stdin, opts.stdout ?? out, err],
       uid: opts.uid ?? 0, gid: opts.gid ?? 0,
     });
+    const timer = setTimeout(() => h.kill(9), opts.timeoutMs ?? 10_000);
     const st = await h.wait();
+    clearTimeout(timer);
     const bytes = out.bytesValue();
     const r: RunResult = { stdout: decoder.decode(bytes), stderr: err.text(), status: st.status, stdoutBytes: bytes };
     if (st.signal !== undefined) r.signal = st.signal;
@@ -138,7 +144,8 @@ export class TestBox {
 
 /** Runs a host GNU tool with LC_ALL=C; null if it is not installed. */
 export function gnu(argv: string[], input?: string | Uint8Array, cwd?: string): { stdout: string; stderr: string; status: number } | null {
-  const r = spawnSync(argv[0]!, argv.slice(1), { input, cwd, env: { PATH: '/usr/bin:/bin', LC_ALL: 'C', TZ: 'UTC' }, encoding: 'buffer' });
+  const inp = typeof input === 'string' ? encoder.encode(input) : input;
+  const r = spawnSync(argv[0]!, argv.slice(1), { input: inp, cwd, env: { PATH: '/usr/bin:/bin', LC_ALL: 'C', TZ: 'UTC' } });
   if (r.error) return null;
   return { stdout: decoder.decode(r.stdout), stderr: decoder.decode(r.stderr), status: r.status ?? 128 + 0 };
 }

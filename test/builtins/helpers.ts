@@ -6,6 +6,7 @@
 // stdout interleaves output and statuses identically; stderr lines carry bash's "bash: line 1: "
 // prefix on both sides (all steps are on line 1 of the bash script).
 
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,6 +102,11 @@ export class TestShell implements Shell {
 
 /** Runs one builtin step (the builtin-test equivalent of a simple command). */
 export async function runStep(sh: Shell, step: Step): Promise<number> {
+  if ((sh as Shell & { disabledBuiltins?: Set<string> }).disabledBuiltins?.has(step[0])) {
+    // `enable -n`: no builtin, and the tests run without the command on PATH
+    await sh.error(`${step[0]}: command not found`);
+    return 127;
+  }
   const b = builtins.get(step[0]);
   if (!b) throw new Error(`no builtin ${step[0]}`);
   return b(sh, step.slice(1));
@@ -197,7 +203,7 @@ export const haveBash = (() => {
 
 /** Runs the same steps in real bash (`bash -c`, LC_ALL=C, one line). `prelude` is raw bash run first. */
 export function bashSteps(steps: Step[], opts: RunOptions & { prelude?: string } = {}): RunResult {
-  const body = steps.map(s => `${s.map(q).join(' ')}; echo "<$?>"`).join('; ');
+  const body = steps.map(s => `${s.map(q).join(' ')}; builtin printf '<%d>\\n' $?`).join('; ');
   const script = (opts.prelude ? opts.prelude + '; ' : '') + body;
   // stdin from a file: a socket on fd 0 makes bash think rshd started it and read ~/.bashrc
   const dir = mkdtempSync(join(tmpdir(), 'bt-'));
@@ -241,7 +247,6 @@ export function hostFiles(root: string, files: Record<string, string>, links: Re
 export async function checkSteps(
   steps: Step[], expected: RunResult, opts: RunOptions & { prelude?: string } = {},
 ): Promise<void> {
-  const { default: assert } = await import('node:assert/strict');
   const got = await runBuiltins(steps, opts);
   assert.equal(got.stdout, expected.stdout, 'stdout (recorded bash output)');
   assert.equal(got.stderr, expected.stderr, 'stderr (recorded bash output)');
@@ -285,4 +290,49 @@ export async function withShell<T>(fn: (sh: TestShell) => Promise<T>, opts: RunO
   const [stdout, stderr, st] = await Promise.all([collect(outR), collect(errR), handle.wait()]);
   if (st.status !== 0) throw new Error(`test program ended with status ${st.status}: ${stderr}`);
   return { value: value as T, stdout, stderr };
+}
+
+/** Runs `bash -c script` end to end in a VM (parser + interpreter + these builtins). */
+export async function vmScript(script: string, opts: { stdin?: string } = {}): Promise<RunResult & { status: number }> {
+  const { defaultUserland } = await import('../../kernel/userland.ts');
+  const { shProgram } = await import('../../kernel/shell/sh.ts');
+  const lim = resolveLimits();
+  const userland = defaultUserland();
+  const kernel = new Kernel({ vfs: new Vfs({ base: userland.base, limits: lim }), limits: lim, programs: new Map(userland.programs), hostname: 'vm' });
+  const [outR, outW] = createPipe(kernel.limits);
+  const [errR, errW] = createPipe(kernel.limits);
+  const stdin = new Source(enc.encode(opts.stdin ?? ''));
+  const handle = kernel.spawnRoot({
+    argv: ['bash', '-c', script], program: shProgram,
+    env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root', LC_ALL: 'C' }, cwd: '/', stdio: [stdin, outW, errW],
+  });
+  outW.close();
+  errW.close();
+  const [stdout, stderr, st] = await Promise.all([collect(outR), collect(errR), handle.wait()]);
+  return { stdout, stderr, status: st.status };
+}
+
+/** Real bash 5.2 on the same script (stdin from a file). */
+export function bashScript(script: string, opts: { stdin?: string } = {}): RunResult & { status: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'bt-'));
+  const inPath = join(dir, 'stdin');
+  writeFileSync(inPath, opts.stdin ?? '');
+  const fd = openSync(inPath, 'r');
+  try {
+    const r = spawnSync('/usr/bin/bash', ['-c', script], {
+      argv0: 'bash', stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8', cwd: '/',
+      env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root', LC_ALL: 'C' }, timeout: 20_000,
+    });
+    return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? 137 };
+  } finally {
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Checks a script end to end against the recorded bash result and, when available, live bash. */
+export async function checkScript(script: string, expected: RunResult & { status: number }, opts: { stdin?: string } = {}): Promise<void> {
+  const got = await vmScript(script, opts);
+  assert.deepEqual(got, expected, 'recorded bash result');
+  if (haveBash) assert.deepEqual(got, bashScript(script, opts), 'live bash');
 }

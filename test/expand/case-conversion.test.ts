@@ -26,6 +26,8 @@ const cases: [Setup, string, Outcome][] = [
     ["Éa","ÉA","ÉA"]],
   [{"vars":{"x":"straße","LC_ALL":"C.UTF-8"}}, "${x^^}",
     ["STRAßE"]],
+  [{"vars":{"x":"éa"}}, "${x^} ${x^^} ${x@U} ${x~~}",
+    ["éa","éA","éA","éA"]],
   [{}, "${u^^} \"${u,}\"",
     [""]],
   [{"vars":{"p":"[ab]","x":"abc"}}, "${x^^$p} ${x^^\"$p\"}",

@@ -1,6 +1,6 @@
 // Hazard: ${x:offset:length}: negative offsets count from the end (out of range gives nothing),
 // negative lengths are an end offset (an error when it precedes the start), arithmetic in both
-// parts (with the variable name prefixed to its errors), characters not bytes, and the array and
+// parts (with the variable name prefixed to its errors), characters not bytes in a UTF-8 locale (${#x} counts bytes in C), and the array and
 // "$@" forms where offsets are indexes (${@:0} is $0) and negative lengths are errors.
 // Each case: [setup, words, fields bash 5.2 produced (or its error message)].
 
@@ -27,8 +27,10 @@ const cases: [Setup, string, Outcome][] = [
     {"error":"x: (1/0): division by 0 (error token is \"0)\")"}],
   [{"vars":{"x":"abc"}}, "${x:0:$((1/0))}",
     {"error":"1/0: division by 0 (error token is \"0\")"}],
-  [{"vars":{"x":"héllo","LC_ALL":"C.UTF-8"}}, "${x:1:2} ${x: -3}",
-    ["él","llo"]],
+  [{"vars":{"x":"héllo","LC_ALL":"C.UTF-8"}}, "${x:1:2} ${x: -3} ${#x}",
+    ["él","llo","5"]],
+  [{"vars":{"x":"héllo"}}, "${#x}",
+    ["6"]],
   [{"positional":["a","b","c","d","e"]}, "${@:2} ${@:1:2} ${@: -2} ${*:7} ${@: -9} ${@:2:0}",
     ["b","c","d","e","a","b","d","e"]],
   [{"positional":["a","b","c","d","e"]}, "${@:2:-1}",

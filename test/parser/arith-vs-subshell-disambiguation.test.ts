@@ -48,6 +48,11 @@ test('for (( … )) splits at the two top-level semicolons; empty parts are null
   assert.deepEqual([g.init, g.cond, g.step], [null, null, null]);
 });
 
+test('arithmetic for with the wrong number of parts: bash\'s two messages', () => {
+  assert.equal(oursSyntax('for ((i=0; i<2)); do :; done'), "1|syntax error: arithmetic expression required\nsyntax error: `((i=0; i<2))'|");
+  assert.equal(oursSyntax('x\nfor ((a;b;c;d)); do :; done'), "2|syntax error: `;' unexpected\nsyntax error: `((a;b;c;d))'|");
+});
+
 test('unterminated arithmetic reports bash\'s message', () => {
   assert.equal(oursSyntax('echo $((1+2'), "1|unexpected EOF while looking for matching `)'|");
   assert.equal(oursSyntax('((1+2'), "1|unexpected EOF while looking for matching `)'|");

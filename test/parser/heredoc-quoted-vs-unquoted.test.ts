@@ -76,7 +76,7 @@ test('here-docs inside $(…) and on compound commands', () => {
 test('a body that runs into end of file warns like bash and keeps what was read', () => {
   const warnings: [string, number][] = [];
   const s = parse('echo a\ncat <<EOF\nline\n', { warn: (m, l) => warnings.push([m, l]) });
-  assert.deepEqual(warnings, [["here-document at line 2 delimited by end-of-file (wanted `EOF')", 3]]);
+  assert.deepEqual(warnings, [["warning: here-document at line 2 delimited by end-of-file (wanted `EOF')", 3]]);
   const c = s.items[1].command;
   if (c.type !== 'Simple') return assert.fail('simple expected');
   assert.deepEqual(c.redirects[0].heredoc!.body, W(L('line\n')));

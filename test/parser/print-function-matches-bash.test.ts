@@ -46,6 +46,7 @@ const DEFS: string[] = [
   "f() { [[ x ]]; [[ ! a == b && ( -f x || c =~ ^(a|b)$ ) ]]; ((x++)); (( y = 1 )); }",
   "f() { case $x in a|b) echo;; (c) ;& *) x;;& esac; function g { :; }; h() ( : ) ; }",
   "f() { for (( i = 0 ; i < 3 ; i++ )); do :; done; x=$( (echo a) ); y=<(echo  b) ; echo <>z; }",
+  "f() { echo \"a\\$b \\\\x \\\"q\\\" $ \\\\\"; echo ${x:-\"a b\"} \"${y#'a'}\" ${#a[@]} ${!a[@]} ${!p*} ${a[i+1]:1:2} ${x/a/b} ${x//a} ${x^^} ${x@Q}; }",
   "f() { a=( 1   2 [k]=v \"x  y\" ); declare -A m=([a]=1 [b]=2); local x=1 y; echo >&2 <&3 3>&- 4<&- 5>&6- <<<  $x; cat < <(echo a) >(cat) $( (a) ); echo $( \n# c\n echo x # y\n); }",
   "f() { case x in esac; time a | b; ! c; if a; b; then c; fi; while a; do b; done; until x; do y; done; { a; b; } > f; ( c; d ) 2>&1; select x in a b; do :; done; a & }",
   "f() { { a; b; }; x; } 2>/dev/null",
@@ -85,6 +86,7 @@ const DEFS: string[] = [
   "f() { echo ${x,,} ${x~} ${x~~} ${x^[ab]} ${!x} ${!x@} ${x@U} ${a[@]:1} ${#a[1]} ${a[-1]}; }",
   "f() { case \"$1\" in\n    start|begin)\n        echo start\n        ;;\n    stop)\n        ;;\n    *)\n        echo \"unknown: $1\" >&2\n        exit 1\nesac\n}",
   "f() { echo a; # comment\n  echo b # another\n}",
+  "f() { x=`echo a \\$b \\\\ c`; }",
   "f() { echo \"a`echo b`c\" \"x\\`y\"; }",
   "f() { echo a#b #c\necho { } if then fi ! [[ ]] time in done; echo}; { echo; }; }",
   "f() { echo a | ! cat; }",
@@ -117,7 +119,9 @@ const DEFS: string[] = [
   "f() { echo ${x@Q} ${x@E} ${x@P} ${x@A} ${x@K} ${x@a} ${x@u} ${x@L} ${x@k}; }",
   "f() { echo ${#x} ${#@} ${#*} ${##} ${#?} ${#-} ${#1} ${#10}; }",
   "f() { echo $((x)) $(( (x+1) * 2 )) $((x=1, y=2)) $(( \"1\" + 2 )) \"$((a<b?a:b))\"; }",
-  "f() { echo ${x#\\#} ${x%\\%} ${x/\\}/a} ${x:-\\}} \"${x:-\\}}\" \"${x:-\\\"}\"; }"
+  "f() { echo ${x#\\#} ${x%\\%} ${x/\\}/a} ${x:-\\}} \"${x:-\\}}\" \"${x:-\\\"}\"; }",
+  "f() { x=$(case $y in a) echo a;; esac) $((echo a); (echo b)) $[1+2]; }",
+  "f() { x=$( a;\n  b\n  c & d\n); y=`echo \\\\\n  a`; }"
 ];
 
 test('printCommand matches `declare -f` of the installed bash for many functions', { skip: !hasBash52 && 'needs /usr/bin/bash 5.2' }, () => {

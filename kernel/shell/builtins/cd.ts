@@ -107,7 +107,7 @@ export async function cd(sh: Shell, args: string[]): Promise<number> {
 
 /** cd_builtin; `name` is the command messages are attributed to (pushd and popd call it too). */
 async function cdAs(sh: Shell, args: string[], name: string): Promise<number> {
-  const parsed = await parseOpts(sh, name, args, 'LPe@');
+  const parsed = await parseOpts(sh, name, args, 'LPe'); // -@ needs O_XATTR (Solaris): invalid on Linux
   if (typeof parsed === 'number') return parsed;
   let physical = sh.setOptions.has('physical');
   for (const o of parsed.opts) {

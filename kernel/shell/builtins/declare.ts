@@ -137,6 +137,13 @@ export function splitAssignment(arg: string): { name: string; index?: string; ap
   return null;
 }
 
+/** The variable name an argument declares (`name`, `name=v`, `name[i]=v`). */
+function baseNameOf(arg: string): string {
+  const a = arg.startsWith(ARRAY_MARK) ? arg.slice(1) : arg;
+  const m = /^[^=[+]*/.exec(a);
+  return m ? m[0] : a;
+}
+
 /** Performs a compound assignment of elements to name (indexed or associative). */
 export function assignCompound(sh: Shell, name: string, elements: CompoundElement[], append: boolean, assoc: boolean): void {
   const vars = sh.vars;
@@ -207,7 +214,19 @@ async function showFunction(sh: Shell, name: string, fn: FunctionDef, nodefs: bo
 }
 
 /** Applies one `name[=value]` argument. Returns 0 or 1 (message printed). */
-async function declareOne(sh: Shell, cmd: Cmd, arg: string, fl: Flags, local: boolean): Promise<number> {
+/** ShellVariables' declare: also `global` (declare -g) and an initial `value` in the chosen scope. */
+type ScopedDeclare = (name: string, attrs: VarAttrs, opts?: { local?: boolean; global?: boolean; remove?: VarAttrs; value?: string }) => ShellVar;
+
+/** Where a declaration takes effect: a new local, the global scope (-g), or the visible variable. */
+type Scope = 'local' | 'global' | 'visible';
+
+async function declareOne(sh: Shell, cmd: Cmd, arg: string, fl: Flags, scope: Scope): Promise<number> {
+  const local = scope === 'local';
+  const global = scope === 'global';
+  const vdeclare = sh.vars.declare.bind(sh.vars) as ScopedDeclare;
+  const isLocal = (sh.vars as { isLocal?(n: string): boolean }).isLocal?.bind(sh.vars);
+  // declare -g under a local of the same name: the global record is not the visible one
+  const shadowed = global && !!isLocal?.(baseNameOf(arg));
   let marked = false;
   if (arg.startsWith(ARRAY_MARK)) { marked = true; arg = arg.slice(1); }
   const asg = splitAssignment(arg);
@@ -238,7 +257,7 @@ async function declareOne(sh: Shell, cmd: Cmd, arg: string, fl: Flags, local: bo
     if ((on.indexed && !isArray(existing)) || (on.assoc && !isAssoc(existing)) || (on.integer && !existing.attrs.integer) ||
       (on.nameref && !existing.attrs.nameref)) return readonlyErr();
   }
-  if (existing && !local) {
+  if (existing && !local && !shadowed) {
     if (on.assoc && !isAssoc(existing) && isArray(existing)) {
       await sh.error(`${cmd}: ${baseName}: cannot convert indexed to associative array`);
       return 1;
@@ -262,8 +281,10 @@ async function declareOne(sh: Shell, cmd: Cmd, arg: string, fl: Flags, local: bo
   delete on.readonly;
   if (asg?.index !== undefined || sub) on.indexed = on.indexed || !(existing && isAssoc(existing)) && !on.assoc;
   try {
-    sh.vars.declare(baseName, on, { local, remove });
-    if (asg) {
+    vdeclare(baseName, on, { local, global, remove });
+    if (asg && shadowed && asg.index === undefined && !marked && !asg.append) {
+      vdeclare(baseName, {}, { global: true, value: asg.value });
+    } else if (asg) {
       const v = sh.vars.lookup(baseName);
       if (asg.index !== undefined) {
         const key = v && isAssoc(v) ? asg.index : sh.arith(asg.index).toString();
@@ -279,7 +300,7 @@ async function declareOne(sh: Shell, cmd: Cmd, arg: string, fl: Flags, local: bo
         else sh.vars.set(baseName, asg.value);
       }
     }
-    if (setReadonly) sh.vars.declare(baseName, { readonly: true }, { local });
+    if (setReadonly) vdeclare(baseName, { readonly: true }, { local, global });
   } catch (e) {
     if (e instanceof ShellError && !e.fatal) {
       await sh.error(/^\S+: /.test(e.message) && !e.message.startsWith(baseName) ? e.message : `${cmd}: ${e.message}`);
@@ -383,19 +404,52 @@ async function run(sh: Shell, cmd: Cmd, args: string[]): Promise<number> {
   }
   if (fl.f) return functionsOp(sh, cmd, names, fl);
 
-  const local = cmd === 'local' || ((cmd === 'declare' || cmd === 'typeset') && !fl.g && sh.vars.inFunction());
+  if (cmd === 'local' && names.includes('-')) saveLocalOptions(sh);
+  const decl = cmd === 'declare' || cmd === 'typeset';
+  const scope: Scope = cmd === 'local' || (decl && !fl.g && sh.vars.inFunction()) ? 'local'
+    : decl && fl.g && sh.vars.inFunction() ? 'global' : 'visible';
   let status = 0;
   for (const a of names) {
-    if (await declareOne(sh, cmd, a, fl, local)) status = 1;
+    if (a === '-' && cmd === 'local') continue;
+    if (await declareOne(sh, cmd, a, fl, scope)) status = 1;
   }
   return status;
+}
+
+/** `local -`: the set options saved per function call depth, restored when the function returns. */
+const localOptions = new WeakMap<Shell, Map<number, Set<string>>>();
+
+function callDepth(sh: Shell): number {
+  return (sh.vars as { scopeDepth?: number }).scopeDepth ?? sh.funcStack.length;
+}
+
+function saveLocalOptions(sh: Shell): void {
+  let m = localOptions.get(sh);
+  if (!m) { m = new Map(); localOptions.set(sh, m); }
+  const d = callDepth(sh);
+  if (!m.has(d)) m.set(d, new Set(sh.setOptions));
+}
+
+/**
+ * For the interpreter: call when a function returns (before its scope is popped). Restores the
+ * `set` options saved by `local -` in that call, as bash does.
+ */
+export function restoreLocalOptions(sh: Shell): void {
+  const m = localOptions.get(sh);
+  if (!m || m.size === 0) return;
+  const d = callDepth(sh);
+  const saved = m.get(d);
+  if (!saved) return;
+  m.delete(d);
+  sh.setOptions.clear();
+  for (const o of saved) sh.setOptions.add(o);
 }
 
 /** `local` / `local -p` with no names: the current function's locals, declare -p style. */
 async function listLocals(sh: Shell): Promise<number> {
   const vars = sh.vars as typeof sh.vars & { isLocal?(name: string): boolean };
   if (!vars.isLocal) return 0;
-  let out = '';
+  let out = localOptions.get(sh)?.has(callDepth(sh)) ? 'local -\n' : '';
   for (const n of sh.vars.names()) {
     if (!vars.isLocal(n)) continue;
     const v = rawVar(sh, n);

@@ -48,8 +48,10 @@ export async function help(sh: Shell, args: string[]): Promise<number> {
   if (hasGlob(pats[0])) out += `Shell commands matching keyword${pats.length > 1 ? 's' : ''} \`${pats.join(', ')}'\n\n`;
   let matched = false;
   for (const p of pats) {
-    for (const [name, syn, desc] of helpTopics) {
-      if (!name.startsWith(p) && !matchPattern(p, name, { extglob: true })) continue;
+    // first exact names and pattern matches; only without any, prefix matches (as bash 4.2)
+    let hits = helpTopics.filter(([name]) => name === p || matchPattern(p, name, { extglob: true }));
+    if (hits.length === 0) hits = helpTopics.filter(([name]) => name.startsWith(p));
+    for (const [name, syn, desc] of hits) {
       matched = true;
       if (mode === 'd') out += `${name} - ${desc}\n`;
       else if (mode === 's') out += `${name}: ${syn}\n`;

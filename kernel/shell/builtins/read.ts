@@ -5,7 +5,6 @@
 import type { Shell } from '../contracts.ts';
 import { ShellError } from '../contracts.ts';
 import { FdReader, TIMEOUT, utf8SeqLen } from './input.ts';
-import { utf8Locale } from './escapes.ts';
 import { assign, errText, isAssignTarget, isName, legalNumber, parseOpts } from './util.ts';
 import { ECHO, ICANON } from '../../tty/termios.ts';
 
@@ -133,16 +132,16 @@ export async function read(sh: Shell, args: string[]): Promise<number> {
       const file = proc.file(fd);
       const t = file.ioctl?.('TCGETS') as { lflag: number } | undefined;
       if (t) {
-        let lflag = t.lflag;
+        const saved = t.lflag;
+        let lflag = saved;
         if (silent) lflag &= ~ECHO;
         if (nchars >= 0) lflag &= ~ICANON;
         file.ioctl!('TCSETS', { lflag });
-        restore = () => { try { file.ioctl!('TCSETS', { lflag: t.lflag }); } catch { /* gone */ } };
+        restore = () => { try { file.ioctl!('TCSETS', { lflag: saved }); } catch { /* gone */ } };
       }
     } catch { /* not a real terminal */ }
   }
 
-  const utf8 = utf8Locale(sh);
   const chars: Ch[] = [];
   let status = 0;
   const reader = new FdReader(proc, fd);
@@ -158,13 +157,13 @@ export async function read(sh: Shell, args: string[]): Promise<number> {
       if (backslash) {
         backslash = false;
         if (b === 10) continue;
-        chars.push({ c: await decodeChar(reader, b, utf8), esc: true });
+        chars.push({ c: await decodeChar(reader, b), esc: true });
         count++;
         continue;
       }
       if (!raw && b === 92) { backslash = true; continue; }
       if (!exact && b === delim) break;
-      chars.push({ c: await decodeChar(reader, b, utf8), esc: false });
+      chars.push({ c: await decodeChar(reader, b), esc: false });
       count++;
     }
   } catch (e) {
@@ -208,10 +207,12 @@ export async function read(sh: Shell, args: string[]): Promise<number> {
   return status;
 }
 
-/** Reads the continuation bytes of a UTF-8 character (in a UTF-8 locale) and decodes it. */
-async function decodeChar(reader: FdReader, b: number, utf8: boolean): Promise<string> {
+/**
+ * Reads the continuation bytes of a UTF-8 character and decodes it (shell strings are Unicode,
+ * so input is decoded as UTF-8 in every locale; one character counts once for -n / -N).
+ */
+async function decodeChar(reader: FdReader, b: number): Promise<string> {
   if (b < 0x80) return String.fromCharCode(b);
-  void utf8; // bytes are decoded as UTF-8 in every locale (strings are Unicode in this shell)
   const n = utf8SeqLen(b);
   const bytes = [b];
   for (let i = 1; i < n; i++) {

@@ -6,6 +6,7 @@ import {
   S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFLNK, S_IFMT, S_IFREG, S_IFSOCK, type Stat,
 } from '../../types.ts';
 import { legalNumber, splitSubscript } from './util.ts';
+import { rawVar } from './declare.ts';
 
 /** A syntax error inside test: message for "test: …", exit status 2. */
 class TestError {
@@ -88,22 +89,15 @@ export function unaryTest(sh: Shell, op: string, arg: string): boolean {
       }
       return sh.vars.get(arg) !== undefined;
     }
-    case '-R': {
-      const v = nameRef(sh, arg);
-      return v;
-    }
+    case '-R': return nameRef(sh, arg);
   }
   return false;
 }
 
-/** -R: arg is a set nameref. */
+/** -R: arg is a set name reference. */
 function nameRef(sh: Shell, name: string): boolean {
-  // lookup follows namerefs, so ask declare-style: a nameref is reported with attrs.nameref by
-  // implementations that expose the reference itself; otherwise compare names.
-  const v = sh.vars.lookup(name);
-  if (!v) return false;
-  if (v.attrs.nameref) return true;
-  return v.name !== name;
+  const v = rawVar(sh, name);
+  return !!v?.attrs.nameref && typeof v.value === 'string' && v.value !== '';
 }
 
 function integer(op: string, s: string): bigint {

@@ -6,7 +6,6 @@ import { ShellError } from '../contracts.ts';
 import { KernelError, strerror } from '../../errno.ts';
 
 export const encoder = new TextEncoder();
-export const decoder = new TextDecoder();
 
 /** Exit status of a usage error (EX_USAGE). */
 export const EX_USAGE = 2;
@@ -136,16 +135,6 @@ export function errText(e: unknown): string {
   if (e instanceof ShellError) return e.message;
   if (e instanceof Error) return e.message;
   return String(e);
-}
-
-/** Reports a ShellError thrown by a variable operation (e.g. readonly) and returns its status; rethrows others. */
-export async function reportShellError(sh: Shell, e: unknown): Promise<number> {
-  if (e instanceof ShellError) {
-    if (e.fatal) throw e;
-    await sh.error(e.message);
-    return e.status;
-  }
-  throw e;
 }
 
 /** Parses a decimal integer as bash's legal_number does (surrounding blanks allowed, 64-bit). */
