@@ -362,7 +362,11 @@ export const jobBuiltins: [string, Builtin][] = [
   ['jobs', (sh, a) => jobsBuiltin(asInterp(sh), a)],
   ['fg', (sh, a) => fgBg(asInterp(sh), a, 'fg')],
   ['bg', (sh, a) => fgBg(asInterp(sh), a, 'bg')],
-  ['wait', (sh, a) => waitBuiltin(asInterp(sh), a)],
+  ['wait', async (sh, a) => {
+    const st = await waitBuiltin(asInterp(sh), a);
+    await asInterp(sh).jobControl.reapFinished();
+    return st;
+  }],
   ['kill', (sh, a) => killBuiltin(asInterp(sh), a)],
   ['disown', (sh, a) => disownBuiltin(asInterp(sh), a)],
 ];

@@ -232,35 +232,38 @@ async function execCase(sh: Interp, cmd: Case): Promise<number> {
   return st;
 }
 
-/** The numbered menu of select, laid out in columns as bash's print_select_list. */
-function selectMenu(items: string[], columns: number): string {
+/** The numbered menu of select, laid out in columns as bash's print_select_list (tabs of 8). */
+export function selectMenu(items: string[], columns: number): string {
   const n = items.length;
   const numLen = (k: number): number => String(k).length;
-  let maxLen = 0;
-  for (const it of items) maxLen = Math.max(maxLen, [...it].length);
+  let longest = 0;
+  for (const it of items) longest = Math.max(longest, [...it].length);
   const indicesLen = numLen(n);
-  maxLen += indicesLen + 2;
-  let cols = maxLen ? Math.floor(columns / maxLen) : 1;
-  if (cols === 0) cols = 1;
-  let rows = n ? Math.floor(n / cols) + (n % cols ? 1 : 0) : 1;
-  cols = n ? Math.floor(n / rows) + (n % rows ? 1 : 0) : 1;
+  const maxLen = longest + indicesLen + 2 + 2;
+  let cols = Math.floor(columns / maxLen) || 1;
+  let rows = Math.floor(n / cols) + (n % cols ? 1 : 0);
+  cols = Math.floor(n / rows) + (n % rows ? 1 : 0);
   if (rows === 1) { rows = cols; cols = 1; }
   const firstLen = numLen(rows);
   let out = '';
   for (let row = 0; row < rows; row++) {
     let ind = row;
     let pos = 0;
-    let line = '';
     for (;;) {
       const w = pos === 0 ? firstLen : indicesLen;
-      const cell = `${String(ind + 1).padStart(w)}) ${items[ind]}`;
-      line += cell;
+      out += `${String(ind + 1).padStart(w)}) ${items[ind]}`;
+      const elemLen = [...items[ind]!].length + w + 2;
       ind += rows;
       if (ind >= n) break;
+      // bash's indent(): tabs while a tab stop fits, then spaces
+      let from = pos + elemLen;
+      const to = pos + maxLen;
+      while (from < to) {
+        if (Math.floor(to / 8) > Math.floor(from / 8)) { out += '\t'; from += 8 - (from % 8); } else { out += ' '; from++; }
+      }
       pos += maxLen;
-      line += ' '.repeat(Math.max(1, maxLen - (w + 2 + [...items[ind - rows]!].length)));
     }
-    out += line + '\n';
+    out += '\n';
   }
   return out;
 }
@@ -286,7 +289,7 @@ async function execSelect(sh: Interp, cmd: Select): Promise<number> {
       await sh.writeErr(sh.vars.get('PS3') ?? '#? ');
       const line = await readLine(sh, 0);
       if (line === null) {
-        await sh.writeErr('\n');
+        await sh.write(1, '\n');
         st = 1;
         break;
       }

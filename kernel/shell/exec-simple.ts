@@ -220,6 +220,7 @@ export async function execSimple(sh: Interp, cmd: SimpleCommand): Promise<number
   sh.lineno = cmd.line;
   const execLast = sh.execLast;
   sh.execLast = false;
+  if (sh.inTrap === 0) sh.currentCommand = cmd;
   if (sh.traps.size !== 0) await debugTrap(sh);
   let argv: string[];
   try {
@@ -247,7 +248,6 @@ export async function execSimple(sh: Interp, cmd: SimpleCommand): Promise<number
       } else await tempAssign(sh, assigns, saved = []);
     }
     if (sh.setOptions.has('xtrace')) await xtraceWords(sh, argv);
-    sh.currentCommand = argv.join(' ');
     if (fn) st = await withRedirects(sh, cmd.redirects, () => callFunction(sh, fn, argv));
     else if (builtin) {
       if (builtin === coreBuiltins.get('exec') && cmd.redirects.length !== 0) {

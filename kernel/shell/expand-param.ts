@@ -11,7 +11,7 @@ import { downcase, isUtf8Locale, upcase } from './vars.ts';
 import { declareValue, quoteForDeclare, quoteForReuse } from './quote.ts';
 import { dollarDash } from './options.ts';
 import {
-  BREAK_ATOM, FIELDS, Q, QNULL, S, SOFT_ATOM, STRING,
+  BREAK_ATOM, FIELDS, LIST, Q, QNULL, S, SOFT_ATOM, STRING,
   expandParts, expandPattern, expandWord, joinAtoms, type Atom, type Ctx,
 } from './expand.ts';
 import { expandPrompt, expandEscapes } from './expand-prompt.ts';
@@ -19,7 +19,8 @@ import { expandPrompt, expandEscapes } from './expand-prompt.ts';
 /** A parameter's value: a scalar (undefined when unset) or a list ("$@", "${a[@]}"). */
 type Val =
   | { list: false; v: string | undefined }
-  | { list: true; vs: string[]; star: boolean };
+  /** joined: unquoted ${*…} splits like one string (bash), unlike $* and "$@"-style lists */
+  | { list: true; vs: string[]; star: boolean; joined?: boolean };
 
 interface Ref {
   name: string;
@@ -76,7 +77,7 @@ function emitScalar(v: string, quoted: boolean, out: Atom[]): void {
 }
 
 /** Emits a list the way $@ / $* expand in this context. Returns true for an empty quoted "$@". */
-function emitList(ctx: Ctx, vs: string[], star: boolean, quoted: boolean, out: Atom[]): boolean {
+function emitList(ctx: Ctx, vs: string[], star: boolean, quoted: boolean, out: Atom[], joined = false): boolean {
   const sh = ctx.sh;
   if (ctx.mode !== FIELDS) {
     out.push({ t: vs.join(star ? starSep(sh) : ' '), f: quoted ? Q : S });
@@ -102,7 +103,7 @@ function emitList(ctx: Ctx, vs: string[], star: boolean, quoted: boolean, out: A
     }
     return false;
   }
-  out.push({ t: vs.join(ifs === undefined ? ' ' : String.fromCodePoint(ifs.codePointAt(0)!)), f: S });
+  out.push({ t: vs.join(ifs === undefined ? ' ' : String.fromCodePoint(ifs.codePointAt(0)!)), f: joined ? S : S | LIST });
   return false;
 }
 
@@ -218,7 +219,7 @@ export async function expandParam(ctx: Ctx, p: ParamPart, quoted: boolean, out: 
   // fast path: $name
   if (op === undefined && p.index === undefined && !p.indirect) {
     const name = p.name;
-    if (name === '@' || name === '*') return emitList(ctx, sh.positional, name === '*', quoted, out);
+    if (name === '@' || name === '*') return emitList(ctx, sh.positional, name === '*', quoted, out, name === '*' && p.braced);
     const v = isSpecial(name) ? specialValue(sh, name) : sh.vars.get(name);
     if (v === undefined) {
       if (!isSpecial(name) && !NAME_RE.test(name)) throw badSubst(p);
@@ -268,6 +269,7 @@ export async function expandParam(ctx: Ctx, p: ParamPart, quoted: boolean, out: 
     }
   }
   if (val === undefined) val = getValue(sh, ref);
+  if (val.list && ref.name === '*' && p.braced) val.joined = true;
 
   const kind = op?.op;
   const nounset = sh.setOptions.has('nounset');
@@ -361,13 +363,13 @@ export async function expandParam(ctx: Ctx, p: ParamPart, quoted: boolean, out: 
 }
 
 function emitVal(ctx: Ctx, val: Val, quoted: boolean, out: Atom[]): boolean {
-  if (val.list) return emitList(ctx, val.vs, val.star, quoted, out);
+  if (val.list) return emitList(ctx, val.vs, val.star, quoted, out, val.joined);
   if (val.v !== undefined) emitScalar(val.v, quoted, out);
   return false;
 }
 
 function mapVal(val: Val, f: (s: string) => string): Val {
-  if (val.list) return { list: true, vs: val.vs.map(f), star: val.star };
+  if (val.list) return { list: true, vs: val.vs.map(f), star: val.star, joined: val.joined };
   return { list: false, v: val.v === undefined ? undefined : f(val.v) };
 }
 
@@ -426,8 +428,8 @@ async function substring(sh: Shell, ref: Ref, val: Val, op: Extract<ParamOp, { o
     const arr = [sh.scriptName, ...sh.positional];
     let o = Number(off);
     if (o < 0) o += arr.length;
-    if (o < 0) return { list: true, vs: [], star: val.star };
-    return { list: true, vs: arr.slice(o, count === Infinity ? undefined : o + count), star: val.star };
+    if (o < 0) return { list: true, vs: [], star: val.star, joined: val.joined };
+    return { list: true, vs: arr.slice(o, count === Infinity ? undefined : o + count), star: val.star, joined: val.joined };
   }
   const rec = sh.vars.lookup(ref.name);
   if (rec?.attrs.assoc || !(rec?.value instanceof Map)) {

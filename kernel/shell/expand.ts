@@ -30,6 +30,11 @@ export const BREAK = 4;
 export const SOFT = 8;
 /** the field exists even when empty ("" or '') */
 export const QNULL = 16;
+/**
+ * text of an unquoted list expansion ($@ $* ${a[@]}): bash lets leading IFS white space act as a
+ * delimiter there, so a following non-white-space IFS character makes no empty field
+ */
+export const LIST = 32;
 
 export interface Atom { t: string; f: number }
 export interface Ctx { sh: Shell; mode: number }
@@ -253,7 +258,10 @@ export function splitAtoms(atoms: Atom[], ifsVar: string | undefined): Field[] {
         }
         run = i + 1;
         if (ch === ' ' || ch === '\t' || ch === '\n') {
-          if (state === 0 && (text !== '' || exists)) { emit(); state = 1; }
+          if (state === 0) {
+            if (text !== '' || exists) { emit(); state = 1; }
+            else if (f & LIST) state = 1;
+          }
         } else if (state === 1) {
           state = 2;
         } else {

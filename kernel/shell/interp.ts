@@ -93,8 +93,8 @@ export class Interp implements Shell {
   pendingSignals: number[] = [];
   /** Nonzero while a trap action runs (no nested delivery of the same kind). */
   inTrap = 0;
-  /** The text of the command being run (BASH_COMMAND). */
-  currentCommand = '';
+  /** The simple command being run (BASH_COMMAND). */
+  currentCommand: Command | null = null;
   /** Set while a subshell stage should exec its last external command instead of forking. */
   execLast = false;
   readonly jobControl: Jobs;
@@ -306,6 +306,8 @@ export class Interp implements Shell {
     let st = this.lastStatus;
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
+      if (this.setOptions.has('noexec') && !this.interactive) continue;
+      if (this.jobControl.list.length !== 0) await this.jobControl.reapFinished();
       if (item.background) {
         await startBackground(this, item.command);
         st = 0;
@@ -363,7 +365,6 @@ export class Interp implements Shell {
       this.#sliceStart = now();
     }
     if (this.pendingSignals.length !== 0 && this.inTrap === 0) await this.runPendingTraps();
-    this.jobControl.reapFinished();
   }
 
   /** A command in a checked context failed: ERR trap, then set -e. */

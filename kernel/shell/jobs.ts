@@ -6,6 +6,7 @@ import type { Job } from './contracts.ts';
 import type { Interp } from './interp.ts';
 import { KernelError } from '../errno.ts';
 import { Signal, type SpawnOptions, type WaitStatus } from '../types.ts';
+import { signalName as signalKey } from './trap.ts';
 
 const descriptions: Record<number, string> = {
   1: 'Hangup', 2: 'Interrupt', 3: 'Quit', 4: 'Illegal instruction', 5: 'Trace/breakpoint trap', 6: 'Aborted',
@@ -259,10 +260,24 @@ export class Jobs {
     return `${head}${this.#stateText(job).padEnd(24)}${job.command}${amp}`;
   }
 
-  /** Done jobs: interactive shells report them; all shells drop them from the table. */
-  reapFinished(): void {
+  /**
+   * A non-interactive shell drops finished jobs from the table, reporting those killed by a
+   * signal other than INT/TERM/PIPE (and not trapped) as bash's notify_of_job_status does.
+   */
+  async reapFinished(): Promise<void> {
     if (this.list.length === 0 || this.#sh.interactive) return;
-    for (let i = this.list.length - 1; i >= 0; i--) if (this.list[i]!.state === 'Done') this.remove(this.list[i]!);
+    let out = '';
+    for (const job of this.list.slice()) {
+      if (job.state !== 'Done') continue;
+      const sig = job.last?.signal;
+      if (sig !== undefined && !job.notified && sig !== Signal.SIGINT && sig !== Signal.SIGTERM && sig !== Signal.SIGPIPE &&
+        !this.#sh.traps.has(signalKey(sig) ?? "")) {
+        out += `${this.#sh.errorPrefix()}${String(job.pids[job.pids.length - 1]).padStart(5)} ${signalDescription(sig).padEnd(24)}${job.command}\n`;
+      }
+      job.notified = true;
+      if (job.pids[job.pids.length - 1] !== this.#sh.lastBackgroundPid) this.remove(job);
+    }
+    if (out) await this.#sh.writeErr(out);
   }
 
   /** Interactive notifications before a prompt: "[1]+  Done   cmd". */

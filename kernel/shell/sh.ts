@@ -55,7 +55,8 @@ Shell options:
 
 class UsageError {
   readonly msg: string;
-  constructor(msg: string) { this.msg = msg; }
+  readonly usage: boolean;
+  constructor(msg: string, usage = true) { this.msg = msg; this.usage = usage; }
 }
 
 function parseArgs(argv: string[]): Invocation | 'version' | 'help' {
@@ -119,7 +120,7 @@ function parseArgs(argv: string[]): Invocation | 'version' | 'help' {
   }
   const rest = argv.slice(i);
   if (inv.useC) {
-    if (rest.length === 0) throw new UsageError('-c: option requires an argument');
+    if (rest.length === 0) throw new UsageError('-c: option requires an argument', false);
     inv.command = rest[0];
     inv.operands = rest.slice(1);
   } else if (!inv.forceStdin && rest.length) {
@@ -163,14 +164,15 @@ async function runSource(sh: Interp, src: string, inputName: string): Promise<nu
       throw new ExitShell(2);
     }
     if (items === null) break;
-    if (sh.setOptions.has('verbose') && items.length) {
-      const upto = Math.max(...items.map((it) => it.line));
-      if (upto > shown) {
+    if (items.length) {
+      // set -v: the lines read since the last command line, as bash echoes its input
+      let upto = shown;
+      for (const it of items) if (it.line > upto) upto = it.line;
+      if (upto > shown && sh.setOptions.has('verbose')) {
         await sh.writeErr((lines ??= src.split('\n')).slice(shown, upto).join('\n') + '\n');
-        shown = upto;
       }
+      shown = upto;
     }
-    if (sh.setOptions.has('noexec') && !sh.interactive) continue;
     await runLine(sh, items);
   }
   return sh.lastStatus;
@@ -322,7 +324,7 @@ async function main(proc: Proc): Promise<number> {
     inv = parseArgs(proc.argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    await proc.write(2, `bash: ${e.msg}\n${USAGE}`);
+    await proc.write(2, `bash: ${e.msg}\n${e.usage ? USAGE : ''}`);
     return 2;
   }
   if (inv === 'version') { await proc.write(1, VERSION_TEXT); return 0; }

@@ -5,6 +5,7 @@
 import type { Interp } from './interp.ts';
 import { ShellVariables, DEFAULT_DYNAMIC } from './vars.ts';
 import { ShellError } from './contracts.ts';
+import { commandText } from './cmdtext.ts';
 
 export const BASH_VERSION = '5.2.15(1)-release';
 const MACHTYPE = 'x86_64-pc-linux-gnu';
@@ -59,7 +60,7 @@ export function variableHooks(sh: Interp) {
         case 'BASH_SUBSHELL': return String(sh.subshell);
         case 'BASHOPTS': return [...sh.shoptOptions].sort().join(':');
         case 'SHELLOPTS': return sh.shellopts;
-        case 'BASH_COMMAND': return sh.currentCommand;
+        case 'BASH_COMMAND': return sh.currentCommand ? commandText(sh.currentCommand) : '';
         case 'HISTCMD': return '1';
         default: return undefined;
       }

@@ -142,6 +142,40 @@ export class TestBox {
   }
 }
 
+export interface PipelineResult {
+  stdout: string;
+  stderr: string;
+  /** shell-style status of each stage */
+  statuses: number[];
+  ms: number;
+}
+
+/** Runs argv1 | argv2 | … with kernel pipes between the stages, like a shell pipeline. */
+export async function pipeline(box: TestBox, stages: string[][], opts: RunOptions = {}): Promise<PipelineResult> {
+  const t0 = performance.now();
+  const out = new Collector(opts.maxOutput ?? 64 << 20);
+  const err = new Collector(1 << 20);
+  let input: OpenFile = new Source(opts.stdin === undefined ? new Uint8Array(0) : typeof opts.stdin === 'string' ? encoder.encode(opts.stdin) : opts.stdin);
+  const handles = [];
+  for (let i = 0; i < stages.length; i++) {
+    const last = i === stages.length - 1;
+    const [r, w] = last ? [null, null] : createPipe(box.limits);
+    const h = box.kernel.spawnRoot({
+      argv: stages[i]!, env: { ...defaultEnv, ...opts.env }, cwd: opts.cwd ?? '/', stdio: [input, w ?? out, err],
+      uid: 0, gid: 0, pgid: handles.length ? handles[0]!.pid : undefined,
+    });
+    handles.push(h);
+    // the processes hold their own references now
+    if (i > 0) input.close();
+    w?.close();
+    if (r) input = r;
+  }
+  const timer = setTimeout(() => { for (const h of handles) h.kill(9); }, opts.timeoutMs ?? 10_000);
+  const sts = await Promise.all(handles.map((h) => h.wait()));
+  clearTimeout(timer);
+  return { stdout: out.text(), stderr: err.text(), statuses: sts.map((s) => s.status), ms: performance.now() - t0 };
+}
+
 /** Runs a host GNU tool with LC_ALL=C; null if it is not installed. */
 export function gnu(argv: string[], input?: string | Uint8Array, cwd?: string): { stdout: string; stderr: string; status: number } | null {
   const inp = typeof input === 'string' ? encoder.encode(input) : input;
