@@ -65,7 +65,7 @@ function format(out: Output, data: Uint8Array, f: Fmt): void {
         b -= 128;
       }
       if (b < 32) {
-        if (b === 9 && !f.tabs) out.byte(9);
+        if (c === 9 && !f.tabs) out.byte(9);
         else {
           out.byte(94);
           out.byte(b + 64);

@@ -14,6 +14,8 @@ export interface NumKey {
   neg: boolean;
   int: string; // no leading zeros
   frac: string; // no trailing zeros
+  /** the value as a double when it is exact (at most 15 significant digits) */
+  v: number | undefined;
 }
 
 /** Parses the -n prefix of s: blanks, optional '-', digits, optional '.digits' (no thousands separator in C). */
@@ -41,7 +43,12 @@ export function numKey(s: string): NumKey {
   while (e > 0 && frac.charCodeAt(e - 1) === 48) e--;
   frac = frac.slice(0, e);
   if (int === '' && frac === '') neg = false;
-  return { neg, int, frac };
+  let v: number | undefined;
+  if (int.length + frac.length <= 15) {
+    v = Number(`${int || '0'}.${frac || '0'}`);
+    if (neg) v = -v;
+  }
+  return { neg, int, frac, v };
 }
 
 function cmpMagnitude(a: NumKey, b: NumKey): number {
@@ -52,6 +59,7 @@ function cmpMagnitude(a: NumKey, b: NumKey): number {
 }
 
 export function numCompare(a: NumKey, b: NumKey): number {
+  if (a.v !== undefined && b.v !== undefined) return a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
   if (a.neg !== b.neg) return a.neg ? -1 : 1;
   const d = cmpMagnitude(a, b);
   return a.neg ? -d : d;

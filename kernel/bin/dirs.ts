@@ -2,7 +2,7 @@
 
 import { Errno } from '../errno.ts';
 import { S_IFDIR, S_IFMT } from '../types.ts';
-import { adjustMode, compileMode } from './mode.ts';
+import { adjustModeBits, compileMode } from './mode.ts';
 import { defineProgram, errText, isErrno, parseOptions, quoteaf, rethrowFatal, type Ctx } from './util.ts';
 
 const mkdirSpec = {
@@ -34,10 +34,11 @@ export const mkdir = defineProgram('mkdir', async (ctx: Ctx) => {
   const verbose = o.has('verbose');
   const modeArg = o.get('mode');
   let mode: number | undefined;
+  let modeBits = 0;
   if (modeArg !== undefined) {
     const ch = compileMode(modeArg);
     if (!ch) ctx.fail(`invalid mode ${ctx.q(modeArg)}`);
-    mode = adjustMode(0o777, true, proc.umask, ch);
+    ({ mode, bits: modeBits } = adjustModeBits(0o777, true, proc.umask, ch));
   }
   const created = (p: string): void => {
     if (verbose) ctx.out.text(`${ctx.name}: created directory ${quoteaf(p)}\n`);
@@ -71,7 +72,12 @@ export const mkdir = defineProgram('mkdir', async (ctx: Ctx) => {
     }
     try {
       proc.mkdir(path, mode ?? 0o777);
-      if (mode !== undefined) proc.chmod(path, mode);
+      if (mode !== undefined) {
+        // like gnulib dirchownmod: the bits the MODE mentions win over the umask, the rest stay
+        const actual = proc.stat(path).mode & 0o7777;
+        const want = (mode & modeBits) | (actual & ~modeBits);
+        if (want !== actual) proc.chmod(path, want);
+      }
       created(path);
     } catch (e) {
       rethrowFatal(e);

@@ -33,6 +33,7 @@ const spec = {
     { long: 'group-directories-first', help: 'group directories before files' },
     { short: 'G', long: 'no-group', help: 'in a long listing, don\'t print group names' },
     { short: 'h', long: 'human-readable', help: 'with -l and -s, print sizes like 1K 234M 2G etc.' },
+    { short: 's', long: 'size', help: 'print the allocated size of each file, in blocks' },
     { long: 'si', help: 'likewise, but use powers of 1000 not 1024' },
     { short: 'H', long: 'dereference-command-line', help: 'follow symbolic links listed on the command line' },
     { long: 'hide', arg: 'required' as const, argName: 'PATTERN', help: 'do not list implied entries matching shell PATTERN' },
@@ -53,7 +54,6 @@ const spec = {
     { long: 'quoting-style', arg: 'required' as const, argName: 'WORD', help: 'use quoting style WORD for entry names:\n  literal, locale, shell, shell-always,\n  shell-escape, shell-escape-always, c, escape' },
     { short: 'r', long: 'reverse', help: 'reverse order while sorting' },
     { short: 'R', long: 'recursive', help: 'list subdirectories recursively' },
-    { short: 's', long: 'size', help: 'print the allocated size of each file, in blocks' },
     { short: 'S', key: 'S', help: 'sort by file size, largest first' },
     { long: 'sort', arg: 'required' as const, argName: 'WORD', help: 'sort by WORD instead of name: none (-U), size (-S),\n  time (-t), version (-v), extension (-X)' },
     { long: 'time', arg: 'required' as const, argName: 'WORD', help: 'change the default of using modification times;\n  access time (-u): atime, access, use;\n  change time (-c): ctime, status' },
@@ -621,7 +621,7 @@ export const ls = defineProgram('ls', async (ctx: Ctx) => {
   if (sortSet) o.sort = sortSet;
   else if ((o.timeKind === 'atime' || o.timeKind === 'ctime') && o.format !== 'long') o.sort = 'time';
   if (!derefSet) o.deref = o.directory || o.indicator === 'classify' || o.format === 'long' ? 'never' : 'cmdline-dir';
-  if (timeStyleArg !== undefined) {
+  if (timeStyleArg !== undefined && o.format === 'long') {
     let st = timeStyleArg.replace(/^posix-/, '');
     if (st.startsWith('+')) {
       const f = st.slice(1);

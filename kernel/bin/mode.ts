@@ -83,7 +83,13 @@ export function compileMode(s: string): ModeChange[] | null {
 
 /** gnulib mode_adjust: the mode `changes` make of `oldmode`. */
 export function adjustMode(oldmode: number, dir: boolean, umask: number, changes: ModeChange[]): number {
+  return adjustModeBits(oldmode, dir, umask, changes).mode;
+}
+
+/** mode_adjust with its pmode_bits: the new mode and the bits the changes actually set or cleared. */
+export function adjustModeBits(oldmode: number, dir: boolean, umask: number, changes: ModeChange[]): { mode: number; bits: number } {
   let newmode = oldmode & ALL;
+  let bits = 0;
   for (const ch of changes) {
     const affected = ch.affected;
     const omit = (dir ? S_ISUID | S_ISGID : 0) & ~ch.mentioned;
@@ -97,11 +103,17 @@ export function adjustMode(oldmode: number, dir: boolean, umask: number, changes
     value &= (affected ? affected : ~umask) & ~omit;
     if (ch.op === '=') {
       const preserved = (affected ? ~affected : 0) | omit;
+      bits |= ALL & ~preserved;
       newmode = (newmode & preserved) | value;
-    } else if (ch.op === '+') newmode |= value;
-    else newmode &= ~value;
+    } else if (ch.op === '+') {
+      bits |= value;
+      newmode |= value;
+    } else {
+      bits |= value;
+      newmode &= ~value;
+    }
   }
-  return newmode & ALL;
+  return { mode: newmode & ALL, bits };
 }
 
 function typeChar(mode: number): string {

@@ -195,6 +195,28 @@ export const seq = defineProgram('seq', async (ctx: Ctx) => {
     const lastExact = last.exact;
     const lastVal = last.value;
     let i = 0;
+    // fast path: plain integers in the safe range, default format
+    if (!fmt && !equalWidth && x.scale === 0 && st.scale === 0 && (!lastExact || lastExact.scale === 0) && !first.negZero) {
+      const MAX = Number.MAX_SAFE_INTEGER;
+      let n = Number(x.neg ? -x.d : x.d);
+      const s = Number(st.neg ? -st.d : st.d);
+      const lim = lastExact ? Number(lastExact.neg ? -lastExact.d : lastExact.d) : lastVal;
+      if (Math.abs(n) < MAX && Math.abs(s) < MAX && Math.abs(lim) <= MAX || !Number.isFinite(lim)) {
+        let buf = '';
+        while ((up ? n <= lim : n >= lim) && Math.abs(n) <= MAX - Math.abs(s)) {
+          buf += count++ ? sep + n : String(n);
+          n += s;
+          if (buf.length >= 8192) {
+            out.text(buf);
+            buf = '';
+            await out.flush();
+          }
+        }
+        out.text(buf);
+        x = { neg: n < 0, d: BigInt(Math.abs(n)), scale: 0 };
+        i = count;
+      }
+    }
     for (;;) {
       if (lastExact) {
         const c = cmpDec(x, lastExact);

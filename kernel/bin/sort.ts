@@ -3,7 +3,7 @@
 
 import { O_CREAT, O_TRUNC, O_WRONLY } from '../types.ts';
 import { humanCompare, humanKey, monthKey, numCompare, numKey, generalCompare, strtod, filevercmp } from './compare.ts';
-import { LineReader, Output, argBytes, argMatch, bin, closeInput, defineProgram, errText, openInput, parseOptions, quoteaf, rethrowFatal, type Ctx } from './util.ts';
+import { BinLineReader, Output, argBytes, argMatch, closeInput, defineProgram, errText, openInput, parseOptions, quoteaf, rethrowFatal, type Ctx } from './util.ts';
 
 interface Key {
   sword: number;
@@ -42,7 +42,8 @@ const spec = {
     { long: 'sort', arg: 'required' as const, argName: 'WORD', help: 'sort according to WORD:\n  general-numeric -g, human-numeric -h, month -M,\n  numeric -n, random -R, version -V' },
     { short: 'V', long: 'version-sort', help: 'natural sort of (version) numbers within text' },
     { long: 'batch-size', arg: 'required' as const, argName: 'NMERGE' },
-    { short: 'c', long: 'check', arg: 'optional' as const, key: 'check', help: 'check for sorted input; do not sort' },
+    { short: 'c', key: 'check-diagnose', help: 'check for sorted input; do not sort' },
+    { long: 'check', arg: 'optional' as const, argName: 'WORD', key: 'check' },
     { short: 'C', key: 'check-quiet', help: 'like -c, but do not report first bad line' },
     { long: 'compress-program', arg: 'required' as const, argName: 'PROG' },
     { long: 'debug', help: 'not supported in agentvm' },
@@ -288,10 +289,10 @@ async function readLines(ctx: Ctx, files: string[], delim: number, each: (line: 
       ctx.fail(`cannot read: ${file}: ${errText(e)}`, 2);
     }
     try {
-      const reader = new LineReader(ctx.proc, fd, delim);
+      const reader = new BinLineReader(ctx.proc, fd, delim);
       let n = 0;
       for (;;) {
-        let batch: Uint8Array[] | null;
+        let batch: string[] | null;
         try {
           batch = await reader.batch();
         } catch (e) {
@@ -299,7 +300,10 @@ async function readLines(ctx: Ctx, files: string[], delim: number, each: (line: 
           ctx.fail(`read failed: ${file}: ${errText(e)}`, 2);
         }
         if (!batch) break;
-        for (const l of batch) if ((await each(bin(l), file, ++n)) === false) return;
+        for (const l of batch) {
+          const r = each(l, file, ++n);
+          if ((r instanceof Promise ? await r : r) === false) return;
+        }
       }
     } finally {
       closeInput(ctx.proc, fd);
@@ -340,6 +344,7 @@ export const sort = defineProgram('sort', async (ctx: Ctx) => {
         check = value === undefined ? 'diagnose' : argMatch(ctx, '--check', value, [['quiet', 'silent'], ['diagnose-first']]) === 'quiet' ? 'quiet' : 'diagnose';
         break;
       case 'check-quiet': check = 'quiet'; break;
+      case 'check-diagnose': check = 'diagnose'; break;
       case 'debug': ctx.fail('--debug: Function not implemented', 2); break;
       case 'key': keys.push(parseKey(ctx, value!)); break;
       case 'output':

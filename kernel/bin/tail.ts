@@ -214,7 +214,8 @@ async function tailFd(ctx: Ctx, fd: number, m: Mode): Promise<void> {
 function parseNum(ctx: Ctx, v: string, bytes: boolean, m: Mode): void {
   m.bytes = bytes;
   m.fromStart = v.startsWith('+');
-  const digits = v.startsWith('+') || v.startsWith('-') ? v.slice(1) : v;
+  // like GNU: a leading '-' is dropped, a leading '+' stays (and shows in messages)
+  const digits = v.startsWith('-') ? v.slice(1) : v;
   m.n = parseCount(ctx, digits, bytes ? 'bytes' : 'lines');
 }
 

@@ -214,6 +214,9 @@ export const tr = defineProgram('tr', async (ctx: Ctx) => {
   }
   const e1 = await parseSet(ctx, argBytes(ops[0]!), false);
   const e2 = ops.length > 1 ? await parseSet(ctx, argBytes(ops[1]!), true) : null;
+  if (e2 && e2.filter((e) => e.kind === 'repeat' && e.n === null).length > 1) {
+    ctx.fail('only one [c*] repeat construct may appear in string2');
+  }
   if (e2 && !translating && e2.some((e) => e.kind === 'repeat')) {
     // GNU allows [c*] in string2 only when translating
     ctx.fail('the [c*] construct may appear in string2 only when translating');

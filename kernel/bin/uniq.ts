@@ -1,7 +1,7 @@
 // uniq: report or omit repeated lines (GNU options -c -d -D -u -i -f -s -w -z --group).
 
 import { O_CREAT, O_TRUNC, O_WRONLY } from '../types.ts';
-import { LineReader, Output, argMatch, bin, closeInput, defineProgram, errText, openInput, parseOptions, quotef, rethrowFatal, type Ctx } from './util.ts';
+import { BinLineReader, Output, argMatch, closeInput, defineProgram, errText, openInput, parseOptions, quotef, rethrowFatal, type Ctx } from './util.ts';
 
 const spec = {
   usage: '[OPTION]... [INPUT [OUTPUT]]',
@@ -133,10 +133,10 @@ export const uniq = defineProgram('uniq', async (ctx: Ctx) => {
     emitLine(prevLine);
   };
 
-  const reader = new LineReader(ctx.proc, fd, delim);
+  const reader = new BinLineReader(ctx.proc, fd, delim);
   try {
     for (;;) {
-      let batch: Uint8Array[] | null;
+      let batch: string[] | null;
       try {
         batch = await reader.batch();
       } catch (e) {
@@ -144,8 +144,7 @@ export const uniq = defineProgram('uniq', async (ctx: Ctx) => {
         ctx.fail(`${quotef(input)}: ${errText(e)}`);
       }
       if (!batch) break;
-      for (const raw of batch) {
-        const line = bin(raw);
+      for (const line of batch) {
         const key = keyOf(line);
         const same = prevLine !== undefined && key === prevKey;
         if (group) {

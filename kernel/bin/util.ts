@@ -586,7 +586,8 @@ export function argMatch(ctx: Ctx, opt: string, value: string, groups: string[][
   const kind = hits.length > 1 && value !== '' ? 'ambiguous' : 'invalid';
   let msg = `${kind} argument ${ctx.q(value)} for ${ctx.q(opt)}\nValid arguments are:`;
   for (const g of groups) msg += `\n  - ${g.map((w) => ctx.q(w)).join(', ')}`;
-  ctx.usage(msg);
+  // argmatch_die is usage (EXIT_FAILURE) in every tool, whatever its own usage status
+  throw new ProgramExit(1, `${ctx.name}: ${msg}\nTry '${ctx.name} --help' for more information.\n`);
 }
 
 // ---- numbers with GNU suffixes ----
@@ -720,6 +721,48 @@ export class LineReader {
     this.#pending = [];
     this.#pendingLen = 0;
     return out;
+  }
+}
+
+/**
+ * Like LineReader, but lines come as byte strings (one char per byte), decoded a chunk at a
+ * time: far fewer allocations for line-oriented tools that compare text (sort, uniq).
+ */
+export class BinLineReader {
+  readonly proc: Proc;
+  readonly fd: number;
+  readonly delim: string;
+  /** Whether the last line returned ended with the delimiter. */
+  terminated = true;
+  #carry = '';
+  #eof = false;
+  constructor(proc: Proc, fd: number, delim = 10) {
+    this.proc = proc;
+    this.fd = fd;
+    this.delim = String.fromCharCode(delim);
+  }
+
+  /** The next batch of complete lines, or null at end of input. */
+  async batch(): Promise<string[] | null> {
+    for (;;) {
+      if (this.#eof) return null;
+      const c = await this.proc.read(this.fd, READ_CHUNK);
+      if (c.length === 0) {
+        this.#eof = true;
+        if (this.#carry === '') return null;
+        this.terminated = false;
+        const last = this.#carry;
+        this.#carry = '';
+        return [last];
+      }
+      const text = this.#carry + bin(c);
+      const lines = text.split(this.delim);
+      this.#carry = lines.pop()!;
+      if (lines.length) {
+        this.terminated = true;
+        return lines;
+      }
+    }
   }
 }
 

@@ -341,7 +341,9 @@ class Evaluator {
     let i = this.subexpr(sub);
     if (i < 0n) {
       let max = -1n;
-      for (const k of this.ctx.vars.keys(name)) { const n = BigInt(k); if (n > max) max = n; }
+      const v = this.ctx.vars.lookup(name)?.value as { maxIndex?: number } | undefined;
+      if (v && typeof v === 'object' && typeof v.maxIndex === 'number') max = BigInt(v.maxIndex);
+      else for (const k of this.ctx.vars.keys(name)) { const n = BigInt(k); if (n > max) max = n; }
       i = max + 1n + i;
       if (i < 0n) { this.warn(assigning ? `${name}[${sub}]: bad array subscript` : `${name}: bad array subscript`); return null; }
     }

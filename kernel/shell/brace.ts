@@ -196,11 +196,24 @@ function toToks(word: Word): BTok[] {
   return toks;
 }
 
+const NAME_CHAR = /[A-Za-z0-9_]/;
+
 function toWord(toks: BTok[], assignment: Word['assignment']): Word {
   const parts: WordPart[] = [];
   let lit = '';
-  for (const t of toks) {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
     if (typeof t === 'string') { lit += t; continue; }
+    // bash brace-expands the text before parameters: `$x{a,b}` becomes `$xa $xb`
+    if (t.type === 'Param' && !t.braced && !t.op && !t.index && !t.indirect && /^[A-Za-z_]/.test(t.name)) {
+      let name = t.name;
+      while (i + 1 < toks.length && typeof toks[i + 1] === 'string' && NAME_CHAR.test(toks[i + 1] as string)) name += toks[++i];
+      if (name !== t.name) {
+        if (lit) { parts.push({ type: 'Literal', value: lit }); lit = ''; }
+        parts.push({ ...t, name });
+        continue;
+      }
+    }
     if (lit) { parts.push({ type: 'Literal', value: lit }); lit = ''; }
     parts.push(t);
   }

@@ -48,7 +48,7 @@ async function loopControl(sh: Interp, args: string[], name: 'break' | 'continue
 async function returnBuiltin(sh: Interp, args: string[]): Promise<number> {
   if (sh.funcDepth === 0 && sh.sourceDepth === 0) {
     await sh.error("return: can only `return' from a function or sourced script");
-    return 1;
+    return 2;
   }
   let st = sh.lastStatus;
   if (args[0] === '--') args = args.slice(1);

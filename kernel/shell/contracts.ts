@@ -42,7 +42,7 @@ export interface Variables {
   /** Follows namerefs unless raw (`unset -n`). Throws ShellError "x: cannot unset: readonly variable". */
   unset(name: string, opts?: { raw?: boolean }): boolean;
   unsetElement(name: string, key: string): boolean;
-  /** Declares/changes attributes (declare -x, -r, -i, -a, -A, -n, -l, -u); `local` declares in the current function scope. */
+  /** Declares/changes attributes (declare -x, -r, -i, -a, -A, -n, -l, -u); `local` declares in the innermost scope (the current function's, or a temp scope). */
   declare(name: string, attrs: VarAttrs, opts?: {
     local?: boolean;
     /** `declare -g`: the global scope even inside a function. */

@@ -24,7 +24,9 @@ export class ReturnFromFunction {
 /** `exit`, a fatal error in a non-interactive shell, set -e: ends this shell (the EXIT trap runs at the top). */
 export class ExitShell {
   readonly status: number;
-  constructor(status: number) { this.status = status; }
+  /** A fatal error (unbound variable, ${x:?}): `bash -c` reports 127 for these at its top level. */
+  readonly fatal: boolean;
+  constructor(status: number, fatal = false) { this.status = status; this.fatal = fatal; }
 }
 
 /** An interactive shell abandons the rest of the current command line (fatal expansion error, SIGINT). */

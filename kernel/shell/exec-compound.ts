@@ -5,7 +5,7 @@
 import type { ArithCommand, ArithFor, Case, Command, CondCommand, For, If, Script, Select, While, Word } from './ast.ts';
 import { ShellError } from './contracts.ts';
 import type { Interp } from './interp.ts';
-import { BreakLoop, ContinueLoop } from './control.ts';
+import { BreakLoop, ContinueLoop, ExitShell } from './control.ts';
 import { withRedirects, debugTrap } from './exec-simple.ts';
 import { evalCond, CondError } from './cond.ts';
 import { xtraceLine, xtraceQuote, isUtf8 } from './xtrace.ts';
@@ -98,6 +98,12 @@ async function execFor(sh: Interp, cmd: For): Promise<number> {
   } catch (e) {
     return sh.expansionFailed(e);
   }
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(cmd.name)) {
+    await sh.error(`\`${cmd.name}': not a valid identifier`);
+    if (!sh.interactive && sh.setOptions.has('posix')) throw new ExitShell(1);
+    return 1;
+  }
+  const nameref = sh.vars.lookup(cmd.name, { raw: true })?.attrs.nameref === true;
   let st = 0;
   sh.loopDepth++;
   try {
@@ -108,7 +114,9 @@ async function execFor(sh: Interp, cmd: For): Promise<number> {
         await xtraceLine(sh, `for ${cmd.name} in ${items.map((w) => xtraceQuote(w, utf8)).join(' ')}`);
       }
       try {
-        sh.vars.set(cmd.name, v);
+        // a nameref control variable is pointed at each word in turn
+        if (nameref) sh.vars.declare(cmd.name, { nameref: true }, { value: v });
+        else sh.vars.set(cmd.name, v);
       } catch (e) {
         return await sh.expansionFailed(e);
       }

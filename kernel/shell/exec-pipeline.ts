@@ -9,7 +9,7 @@ import { ShellError } from './contracts.ts';
 import { Interp, type Frame } from './interp.ts';
 import type { Proc, Program, SpawnOptions } from '../types.ts';
 import { O_RDONLY, Signal } from '../types.ts';
-import { KernelError } from '../errno.ts';
+import { KernelError, strerror } from '../errno.ts';
 import { AbortCommand, BreakLoop, ContinueLoop, ExitShell, ReturnFromFunction } from './control.ts';
 import { withRedirects, hashedPath, assign, lookupBuiltin } from './exec-simple.ts';
 import { applyRedirects, restoreRedirects } from './redirect.ts';
@@ -25,7 +25,7 @@ export interface ForkState {
   aliases: Map<string, string>; setOptions: Set<string>; shoptOptions: Set<string>; traps: Map<string, string>;
   dirStack: string[]; hashTable: Map<string, string>; rootPid: number; subshell: number; xtraceLevel: number;
   errexitIgnore: number; depth: number; funcDepth: number; frames: Frame[]; inputName: string; dashFlags: string;
-  lastStatus: number; lastBackgroundPid: number | null; pipeStatus: number[]; lineno: number; startMs: number;
+  lastStatus: number; lastBackgroundPid: number | null; pipeStatus: number[]; lineno: number; startMs: number; secondsBase: number;
   loopDepth: number; disabledBuiltins: Set<string> | undefined; functionSources: WeakMap<FunctionDef, string>;
   /** The parent's traps as `trap -p` lists them in the subshell. */
   parentTraps: Map<string, string> | null;
@@ -45,7 +45,7 @@ export function forkState(sh: Interp): ForkState {
     rootPid: sh.rootPid, subshell: sh.subshell, xtraceLevel: sh.xtraceLevel, errexitIgnore: sh.errexitIgnore,
     depth: sh.depth, funcDepth: sh.funcDepth, frames: sh.frames.map((f) => ({ ...f })), inputName: sh.inputName,
     dashFlags: sh.dashFlags, lastStatus: sh.lastStatus, lastBackgroundPid: sh.lastBackgroundPid,
-    pipeStatus: sh.pipeStatus.slice(), lineno: sh.lineno, startMs: sh.startMs, loopDepth: sh.loopDepth,
+    pipeStatus: sh.pipeStatus.slice(), lineno: sh.lineno, startMs: sh.startMs, secondsBase: sh.secondsBase, loopDepth: sh.loopDepth,
     disabledBuiltins: sh.disabledBuiltins ? new Set(sh.disabledBuiltins) : undefined,
     functionSources: sh.functionSources,
     parentTraps: (sh.displayTraps ?? sh.traps).size ? new Map(sh.displayTraps ?? sh.traps) : null,
@@ -72,8 +72,14 @@ export function subshellProgram(state: ForkState, body: (sub: Interp) => Promise
 }
 
 /** Spawns a closure subshell; fds are the shell's current ones (set them up first). */
-function spawnSubshell(sh: Interp, body: (sub: Interp) => Promise<number>, extra: Partial<SpawnOptions> = {}): number {
-  return sh.jobControl.spawn({ argv: sh.proc.argv.slice(), program: subshellProgram(forkState(sh), body), ...extra });
+function spawnSubshell(sh: Interp, body: (sub: Interp) => Promise<number>, extra: Partial<SpawnOptions> = {}, detached = false): number {
+  try {
+    return sh.jobControl.spawn({ argv: sh.proc.argv.slice(), program: subshellProgram(forkState(sh), body), ...extra }, detached);
+  } catch (e) {
+    // out of processes (EAGAIN): bash's "fork: …" abandons the command line
+    if (e instanceof KernelError) throw new ShellError(`fork: ${strerror(e.errno)}`, 1);
+    throw e;
+  }
 }
 
 // ---- purity: may a stage's words be expanded in the parent without visible side effects? ----
@@ -266,7 +272,7 @@ async function runStages(sh: Interp, p: Pipeline): Promise<number[]> {
     if (prevRead >= 0) { try { sh.proc.close(prevRead); } catch (e) { if (!(e instanceof KernelError)) throw e; } }
   }
   const pids = results.filter((x): x is number => typeof x === 'number' && x >= 0);
-  const waited = pids.length ? await sh.jobControl.waitAll(pids, commandText(p)) : [];
+  const waited = pids.length ? await sh.jobControl.waitAll(pids, () => commandText(p)) : [];
   const statuses: number[] = [];
   let k = 0;
   for (const res of results) {
@@ -276,14 +282,23 @@ async function runStages(sh: Interp, p: Pipeline): Promise<number[]> {
   return statuses;
 }
 
+/** A body that is one simple foreground command: its subshell may become the program (exec). */
+function lastIsSimple(body: Script): boolean {
+  return body.items.length === 1 && !body.items[0]!.background && body.items[0]!.command.type === 'Simple';
+}
+
 // ---- ( … ) ----
 
 export async function execSubshell(sh: Interp, cmd: Subshell): Promise<number> {
   sh.lineno = cmd.line;
   const monitor = sh.setOptions.has('monitor');
-  const pid = spawnSubshell(sh, (sub) => withRedirects(sub, cmd.redirects, () => sub.run(cmd.body)), monitor ? { pgid: 0 } : {});
+  const pid = spawnSubshell(sh, (sub) => {
+    sub.loopDepth = 0;
+    sub.execLast = cmd.redirects.length === 0 && lastIsSimple(cmd.body);
+    return withRedirects(sub, cmd.redirects, () => sub.run(cmd.body));
+  }, monitor ? { pgid: 0 } : {});
   if (monitor) sh.jobControl.setTerminalForeground(pid);
-  const st = await sh.jobControl.waitForeground([pid], commandText(cmd));
+  const st = await sh.jobControl.waitForeground([pid], () => commandText(cmd));
   sh.pipeStatus = [st];
   if (st !== 0) await sh.failed(st);
   return st;
@@ -387,6 +402,7 @@ export async function commandSubstitution(sh: Interp, body: Script): Promise<str
     pid = spawnSubshell(sh, (sub) => {
       sub.xtraceLevel++;
       if (!sub.shoptOptions.has('inherit_errexit') && !sub.setOptions.has('posix')) sub.setOptions.delete('errexit');
+      sub.execLast = lastIsSimple(body);
       return sub.run(body);
     });
   } finally {
@@ -420,7 +436,7 @@ export async function processSubstitution(sh: Interp, body: Script, direction: '
   try {
     sh.proc.dup2(childEnd, target);
     sh.proc.close(childEnd);
-    pid = spawnSubshell(sh, (sub) => { sub.xtraceLevel++; return sub.run(body); });
+    pid = spawnSubshell(sh, (sub) => { sub.xtraceLevel++; return sub.run(body); }, {}, true);
   } finally {
     sh.proc.dup2(saved, target);
     sh.proc.close(saved);

@@ -13,9 +13,11 @@ import { applyRedirects, restoreRedirects } from './redirect.ts';
 import { xtraceLine, xtraceQuote, xtraceWords, isUtf8 } from './xtrace.ts';
 import { coreBuiltins } from './builtins-core.ts';
 import { builtins } from './builtins/index.ts';
-import { arrayAssignmentArg, type CompoundElement } from './builtins/compound.ts';
+import { ARRAY_MARK, arrayAssignmentArg, type CompoundElement } from './builtins/compound.ts';
 import { wordSource } from './wordsrc.ts';
+import { commandText } from './cmdtext.ts';
 import { expandAssignmentValue } from './expand.ts';
+import { restoreLocalOptions } from './builtins/declare.ts';
 
 const X_OK = 1;
 const R_OK = 4;
@@ -223,6 +225,7 @@ export async function execSimple(sh: Interp, cmd: SimpleCommand): Promise<number
   if (sh.inTrap === 0) sh.currentCommand = cmd;
   if (sh.traps.size !== 0) await debugTrap(sh);
   let argv: string[];
+  sh.cmdSubStatus = -1;
   try {
     argv = cmd.words.length === 0 ? [] : await expandArgv(sh, cmd.words);
   } catch (e) {
@@ -269,7 +272,9 @@ export async function execSimple(sh: Interp, cmd: SimpleCommand): Promise<number
   } finally {
     if (saved) restoreTemp(sh, saved);
   }
-  try { sh.vars.set('_', argv[argv.length - 1]!); } catch (e) { if (!(e instanceof ShellError)) throw e; }
+  let last = argv[argv.length - 1]!;
+  if (last.startsWith(ARRAY_MARK)) last = /^\0([^=+]*)/.exec(last)![1]!;
+  try { sh.vars.set('_', last); } catch (e) { if (!(e instanceof ShellError)) throw e; }
   return done(sh, st);
 }
 
@@ -282,7 +287,6 @@ async function done(sh: Interp, st: number): Promise<number> {
 
 /** `a=1 b=2` or `> file` alone, or a command whose words expanded to nothing. */
 async function assignmentsOnly(sh: Interp, cmd: SimpleCommand): Promise<number> {
-  sh.cmdSubStatus = -1;
   try {
     for (const a of cmd.assignments) await assign(sh, a);
   } catch (e) {
@@ -341,6 +345,7 @@ export async function callFunction(sh: Interp, fn: FunctionDef, argv: string[]):
     if (!(e instanceof ReturnFromFunction)) throw e;
     st = e.status;
   } finally {
+    restoreLocalOptions(sh);
     sh.vars.popScope();
     sh.depth--;
     sh.funcDepth--;
@@ -418,6 +423,10 @@ async function notRunnable(sh: Interp, name: string, e: KernelError | null, path
     await sh.error(`${prefix}${name}: Permission denied`);
     return 126;
   }
+  if (e.code === 'EAGAIN' || e.code === 'ENOMEM') {
+    await sh.error(`fork: ${strerror(e.errno)}`);
+    return 254;
+  }
   await sh.error(`${prefix}${name}: ${strerror(e.errno)}`);
   return 126;
 }
@@ -430,15 +439,16 @@ export async function runExternal(
   sh: Interp, argv: string[], redirects: Redirect[], env: Record<string, string>, pathVar?: string, replace = false,
 ): Promise<number> {
   const name = argv[0]!;
-  const path = name.includes('/') ? name : hashedPath(sh, name, pathVar);
-  if (path === null) {
-    sh.notFoundArgv = argv;
-    return notRunnable(sh, name, null, null);
-  }
   const saved = redirects.length !== 0 ? await applyRedirects(sh, redirects) : undefined;
   if (saved === null) return 1;
   let pid: number;
   try {
+    // bash looks the command up in the child, after the redirections
+    const path = name.includes('/') ? name : hashedPath(sh, name, pathVar);
+    if (path === null) {
+      sh.notFoundArgv = argv;
+      return await notRunnable(sh, name, null, null);
+    }
     if (replace && sh.traps.size === 0) {
       try {
         await sh.proc.exec({ argv, path, env });
@@ -458,7 +468,8 @@ export async function runExternal(
   } finally {
     if (saved) restoreRedirects(sh, saved);
   }
-  return sh.jobControl.waitForeground([pid], argv.join(' '));
+  const node = sh.currentCommand;
+  return sh.jobControl.waitForeground([pid], () => (node ? commandText(node) : argv.join(' ')));
 }
 
 /** `exec cmd args`: replaces the shell process (returns only on failure). */

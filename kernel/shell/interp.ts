@@ -7,7 +7,7 @@ import type { Proc } from '../types.ts';
 import type { Command, FunctionDef, ListItem, Script, Word } from './ast.ts';
 import { ShellError, ShellSyntaxError, type Job, type Shell, type Variables } from './contracts.ts';
 import { KernelError, strerror } from '../errno.ts';
-import { AbortCommand, BreakLoop, ContinueLoop, ExitShell, ReturnFromFunction } from './control.ts';
+import { AbortCommand, ExitShell, ReturnFromFunction } from './control.ts';
 import { defaultSetOptions, defaultShopts, dollarDash, shellopts } from './options.ts';
 import { execSimple, lookupBuiltin, findInPath, callFunction, runArgv, runExternalExec } from './exec-simple.ts';
 import { execCompound } from './exec-compound.ts';
@@ -18,8 +18,7 @@ import { ShellVariables } from './vars.ts';
 import { expandWords, expandWord } from './expand.ts';
 import { evalArith } from './arith.ts';
 import { Parser, type ParseOptions } from './parser.ts';
-import { signalName } from './trap.ts';
-import { Signal } from '../types.ts';
+import { runPendingTraps, runTrap, runExitTrap, setTrap } from './trap-run.ts';
 
 const encoder = new TextEncoder();
 /** Commands between two looks at the clock (fairness): cheap enough to do on every command. */
@@ -120,6 +119,8 @@ export class Interp implements Shell {
   cmdSubStatus = -1;
   /** Set to make readLine give up on EINTR (interactive SIGINT). */
   interruptRead = false;
+  /** Terminating signals caught only so that the EXIT trap runs before the shell dies of them. */
+  exitCatches = new Set<number>();
   /** A subshell lists its parent's traps (`trap -p`) until it sets one itself, as bash does. */
   displayTraps: Map<string, string> | null = null;
   #ticks = 0;
@@ -155,6 +156,7 @@ export class Interp implements Shell {
       this.#pipeStatus = from.pipeStatus;
       this.lineno = from.lineno;
       this.startMs = from.startMs;
+      this.secondsBase = from.secondsBase;
       this.loopDepth = from.loopDepth;
       this.disabledBuiltins = from.disabledBuiltins;
       this.displayTraps = from.parentTraps;
@@ -245,7 +247,8 @@ export class Interp implements Shell {
     const name = this.interactive ? 'bash' : src;
     const iname = inputName && inputName !== name ? `${inputName}: ` : '';
     const where = this.interactive && !inputName ? `${name}: ` : `${name}: ${iname}line ${e.line}: `;
-    let text = `${where}${e.message}\n`;
+    // (a message may hold several lines: each gets the prefix, as bash prints two errors)
+    let text = e.message.split('\n').map((m) => `${where}${m}\n`).join('');
     if (e.sourceLine !== '') text += `${where}\`${e.sourceLine}'\n`;
     await this.writeErr(text);
   }
@@ -276,10 +279,10 @@ export class Interp implements Shell {
     throw e;
   }
 
-  /** A fatal error (unbound variable, ${x:?}): a non-interactive shell exits (127, as bash). */
+  /** A fatal error (unbound variable, ${x:?}): a non-interactive shell exits. */
   fatal(e: ShellError): never {
     if (this.interactive) throw new AbortCommand(e.status);
-    throw new ExitShell(e.status === 1 ? 127 : e.status);
+    throw new ExitShell(e.status, true);
   }
 
   /**
@@ -345,6 +348,11 @@ export class Interp implements Shell {
       if (this.procSubFds.length > mark) this.closeProcSubs(mark);
     }
     this.lastStatus = st;
+    // traps run as soon as the command that was running when the signal came has finished
+    if (this.pendingSignals.length !== 0 && this.inTrap === 0) {
+      await this.runPendingTraps();
+      this.lastStatus = st;
+    }
     return st;
   }
 
@@ -376,48 +384,13 @@ export class Interp implements Shell {
     if (this.setOptions.has('errexit')) throw new ExitShell(status);
   }
 
-  async runPendingTraps(): Promise<void> {
-    while (this.pendingSignals.length !== 0) {
-      const sig = this.pendingSignals.shift()!;
-      const key = trapKeyOf(sig);
-      if (key && this.traps.has(key)) await this.runTrap(key, this.lastStatus);
-    }
-  }
-
-  /** Runs a trap action; $? is preserved around it (except for EXIT, whose caller decides). */
-  async runTrap(key: string, status: number): Promise<void> {
-    const action = this.traps.get(key);
-    if (action === undefined || action === '') return;
-    const saved = this.lastStatus;
-    const savedLine = this.lineno;
-    this.inTrap++;
-    this.lastStatus = status;
-    try {
-      await this.runString(action, undefined, { trap: true });
-    } catch (e) {
-      if (!(e instanceof ReturnFromFunction)) throw e;
-    } finally {
-      this.inTrap--;
-      this.lastStatus = saved;
-      this.lineno = savedLine;
-    }
-  }
-
+  runPendingTraps(): Promise<void> { return runPendingTraps(this); }
+  /** Runs a trap action; $? is preserved around it. */
+  runTrap(key: string, status: number): Promise<void> { return runTrap(this, key, status); }
   /** Runs the EXIT trap once (at shell exit) and returns the final status. */
-  async runExitTrap(status: number): Promise<number> {
-    const action = this.traps.get('EXIT');
-    if (action === undefined) return status;
-    this.traps.delete('EXIT');
-    this.lastStatus = status;
-    try {
-      await this.runString(action, undefined, { trap: true });
-    } catch (e) {
-      if (e instanceof ExitShell) return e.status;
-      if (!(e instanceof ReturnFromFunction || e instanceof BreakLoop || e instanceof ContinueLoop ||
-        e instanceof AbortCommand)) throw e;
-    }
-    return status;
-  }
+  runExitTrap(status: number): Promise<number> { return runExitTrap(this, status); }
+  /** trap: records the action and sets the process's disposition for real signals. */
+  setTrap(key: string, action: string | null): void { setTrap(this, key, action); }
 
   async runString(source: string, name?: string, opts: { trap?: boolean; startLine?: number } = {}): Promise<number> {
     if (this.depth >= this.proc.kernel.limits.shellDepth) {
@@ -571,28 +544,6 @@ export class Interp implements Shell {
     return runExternalExec(this, argv, shown, env);
   }
 
-  /** trap: records the action and sets the process's disposition for real signals. */
-  setTrap(key: string, action: string | null): void {
-    this.displayTraps = null;
-    if (action === null) this.traps.delete(key);
-    else this.traps.set(key, action);
-    const sig = (Signal as Record<string, number>)[`SIG${key}`];
-    if (sig === undefined || sig === Signal.SIGKILL || sig === Signal.SIGSTOP) return;
-    let disp: 'default' | 'ignore' | 'catch' = action === null ? 'default' : action === '' ? 'ignore' : 'catch';
-    if (disp === 'default' && this.interactive && this.ignoredByShell(sig)) disp = 'catch';
-    try {
-      this.proc.setSignal(sig, disp);
-    } catch (e) {
-      if (!(e instanceof KernelError)) throw e;
-    }
-  }
-
-  /** Signals an interactive shell catches and discards on its own (children get the default). */
-  ignoredByShell(sig: number): boolean {
-    if (sig === Signal.SIGINT || sig === Signal.SIGTERM || sig === Signal.SIGQUIT) return true;
-    return this.setOptions.has('monitor') && (sig === Signal.SIGTSTP || sig === Signal.SIGTTIN || sig === Signal.SIGTTOU);
-  }
-
   /** `set -o posix` switches a few behaviours that are read elsewhere from setOptions. */
   posixChanged(on: boolean): void {
     if (on) this.vars.set('POSIXLY_CORRECT', 'y');
@@ -619,5 +570,3 @@ const keywords = new Set([
 ]);
 
 export function isKeyword(name: string): boolean { return keywords.has(name); }
-
-function trapKeyOf(sig: number): string | undefined { return signalName(sig); }

@@ -33,7 +33,12 @@ interface Child {
   done: Promise<WaitStatus>;
   /** Called on every state change (stop or exit). */
   listeners: (() => void)[];
+  /** Nobody waits for it by pid (<( … )): forget it once it ended, keeping only its status. */
+  detached: boolean;
 }
+
+/** A command's text for job messages, computed only when needed. */
+export type Label = string | (() => string);
 
 /** A job with the bookkeeping the contract's Job does not show. */
 interface JobEntry extends Job {
@@ -60,16 +65,16 @@ export class Jobs {
   // ---- children ----
 
   /** proc.spawn + reaper. Throws KernelError like spawn. */
-  spawn(opts: SpawnOptions): number {
+  spawn(opts: SpawnOptions, detached = false): number {
     const pid = this.#sh.proc.spawn(opts);
-    this.track(pid);
+    this.track(pid, detached);
     return pid;
   }
 
-  track(pid: number): Child {
+  track(pid: number, detached = false): Child {
     let resolve!: (st: WaitStatus) => void;
     const child: Child = {
-      pid, status: null, stopped: false, stopSignal: 0, listeners: [],
+      pid, status: null, stopped: false, stopSignal: 0, listeners: [], detached,
       done: new Promise<WaitStatus>((r) => { resolve = r; }),
     };
     this.#children.set(pid, child);
@@ -102,6 +107,10 @@ export class Jobs {
       child.status = st;
       resolve(st);
       this.#changed(child);
+      if (child.detached) {
+        this.#children.delete(child.pid);
+        this.#remember(child.pid, st.status);
+      }
       return;
     }
   }
@@ -143,7 +152,8 @@ export class Jobs {
    * Waits for the processes of a foreground pipeline. Returns the statuses (PIPESTATUS order);
    * under job control a stop turns the pipeline into a Stopped job.
    */
-  async waitAll(pids: number[], command: string): Promise<number[]> {
+  async waitAll(pids: number[], label: Label): Promise<number[]> {
+    const command = (): string => (typeof label === 'string' ? label : label());
     const children = pids.map((p) => this.#children.get(p)!);
     if (this.monitor) {
       await new Promise<void>((resolve) => {
@@ -155,7 +165,7 @@ export class Jobs {
       });
       this.setTerminalForeground(this.#sh.proc.pgid);
       if (children.some((c) => c.stopped)) {
-        const job = this.add(pids, pids[0]!, command, false);
+        const job = this.add(pids, pids[0]!, command(), false);
         job.state = 'Stopped';
         this.#makeCurrent(job.id);
         await this.#sh.writeErr(`\n${this.format(job, false)}\n`);
@@ -172,13 +182,13 @@ export class Jobs {
     return statuses;
   }
 
-  async waitForeground(pids: number[], command: string): Promise<number> {
-    const st = await this.waitAll(pids, command);
+  async waitForeground(pids: number[], label: Label): Promise<number> {
+    const st = await this.waitAll(pids, label);
     return st[st.length - 1]!;
   }
 
   /** "Terminated" / "bash: line 1:  123 Killed   cmd" for a foreground process killed by a signal. */
-  async #reportSignal(st: WaitStatus, command: string): Promise<void> {
+  async #reportSignal(st: WaitStatus, command: () => string): Promise<void> {
     const sig = st.signal;
     if (sig === undefined || sig === Signal.SIGINT || sig === Signal.SIGPIPE) {
       if (sig === Signal.SIGINT && this.#sh.interactive) await this.#sh.writeErr('\n');
@@ -188,7 +198,7 @@ export class Jobs {
       await this.#sh.writeErr(`${signalDescription(sig)}\n`);
       return;
     }
-    await this.#sh.writeErr(`${this.#sh.errorPrefix()}${String(st.pid).padStart(5)} ${signalDescription(sig).padEnd(24)}${command}\n`);
+    await this.#sh.writeErr(`${this.#sh.errorPrefix()}${String(st.pid).padStart(5)} ${signalDescription(sig).padEnd(24)}${command()}\n`);
   }
 
   /** bash keeps the statuses of exited background processes for a later `wait pid` (CHILD_MAX). */

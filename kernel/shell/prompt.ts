@@ -88,7 +88,7 @@ export function decodePromptEscapes(sh: Interp, ps: string, commandNumber = 1): 
         out += protect(dir === home ? '~' : dir === '/' ? '/' : dir.slice(dir.lastIndexOf('/') + 1));
         break;
       }
-      case '$': out += sh.proc.uid === 0 ? '#' : '$'; break;
+      case '$': out += sh.proc.uid === 0 ? '#' : '\\$'; break;
       case 's': {
         const n = sh.scriptName;
         out += protect(n.slice(n.lastIndexOf('/') + 1));

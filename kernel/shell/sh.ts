@@ -394,7 +394,9 @@ async function main(proc: Proc): Promise<number> {
         status = await runStream(sh);
       }
     } catch (e) {
-      if (e instanceof ExitShell || e instanceof AbortCommand) status = e.status;
+      // bash -c's run_one_command answers a fatal error's jump to top level with 127
+      if (e instanceof ExitShell) status = e.fatal && inv.command !== undefined ? 127 : e.status;
+      else if (e instanceof AbortCommand) status = e.status;
       else throw e;
     }
     status = await sh.runExitTrap(status);

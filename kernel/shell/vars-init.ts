@@ -66,6 +66,7 @@ export function variableHooks(sh: Interp) {
       }
     },
     onAssign: (name: string): void => {
+      if (name === 'PATH') { sh.hashTable.clear(); return; }
       if (name !== 'RANDOM' && name !== 'SECONDS') return;
       rawRead = true;
       let stored: string | undefined;
@@ -153,8 +154,9 @@ export function syncFrames(sh: Interp, v = sh.vars): void {
     sources.push(f.source);
     lines.push(String(f.callLine));
   }
-  if (frames.length > 1) v.setArray('FUNCNAME', funcs);
-  else v.unset('FUNCNAME');
+  // (outside functions bash's FUNCNAME has no elements; kept as an empty array so the record
+  // is not re-created on every call)
+  if (frames.length > 1 || v.lookup('FUNCNAME') !== undefined) v.setArray('FUNCNAME', funcs);
   v.setArray('BASH_SOURCE', sources);
   v.setArray('BASH_LINENO', lines);
 }

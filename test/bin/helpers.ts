@@ -2,7 +2,11 @@
 // its Debian path, one program run with argv/stdin/files, stdout/stderr/status collected.
 
 import { spawnSync } from 'node:child_process';
-import { Kernel } from '../../kernel/kernel.ts';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { Kernel, type ProcessHandle } from '../../kernel/kernel.ts';
 import { Vfs } from '../../kernel/vfs/vfs.ts';
 import { createBaseImage } from '../../kernel/vfs/baseimage.ts';
 import { resolveLimits } from '../../kernel/limits.ts';
@@ -156,7 +160,7 @@ export async function pipeline(box: TestBox, stages: string[][], opts: RunOption
   const out = new Collector(opts.maxOutput ?? 64 << 20);
   const err = new Collector(1 << 20);
   let input: OpenFile = new Source(opts.stdin === undefined ? new Uint8Array(0) : typeof opts.stdin === 'string' ? encoder.encode(opts.stdin) : opts.stdin);
-  const handles = [];
+  const handles: ProcessHandle[] = [];
   for (let i = 0; i < stages.length; i++) {
     const last = i === stages.length - 1;
     const [r, w] = last ? [null, null] : createPipe(box.limits);
@@ -176,7 +180,7 @@ export async function pipeline(box: TestBox, stages: string[][], opts: RunOption
   return { stdout: out.text(), stderr: err.text(), statuses: sts.map((s) => s.status), ms: performance.now() - t0 };
 }
 
-/** Runs a host GNU tool with LC_ALL=C; null if it is not installed. */
+/** Runs a host GNU tool with LC_ALL=C (and TZ=UTC); null if it is not installed. */
 export function gnu(argv: string[], input?: string | Uint8Array, cwd?: string): { stdout: string; stderr: string; status: number } | null {
   const inp = typeof input === 'string' ? encoder.encode(input) : input;
   const r = spawnSync(argv[0]!, argv.slice(1), { input: inp, cwd, env: { PATH: '/usr/bin:/bin', LC_ALL: 'C', TZ: 'UTC' } });
@@ -189,3 +193,74 @@ export const hasGnu = (() => {
   const r = gnu(['sort', '--version']);
   return r !== null && r.stdout.includes('GNU coreutils');
 })();
+
+/** A file tree entry: content (string), a directory (null), or a symlink ({ link }). */
+export type TreeEntry = string | Uint8Array | null | { link: string } | { content: string | Uint8Array; mode?: number; mtime?: number } | { dir: true; mode?: number; mtime?: number };
+
+/**
+ * The same tree in a TestBox (under /w) and in a host temp directory, for comparing utilities
+ * with the host's GNU tools. Modes and times are applied to both.
+ */
+export class Twin {
+  readonly box: TestBox;
+  readonly host: string;
+  constructor(tree: Record<string, TreeEntry>, opts: { now?: number } = {}) {
+    this.box = new TestBox({ now: opts.now ?? Date.now() });
+    this.host = mkdtempSync(join(tmpdir(), 'agentvm-bin-'));
+    const ctx = this.box.ctx;
+    this.box.mkdir('/w');
+    const times: [string, number][] = [];
+    for (const [p, e] of Object.entries(tree)) {
+      const bp = `/w/${p}`;
+      const hp = join(this.host, p);
+      if (e === null || (typeof e === 'object' && 'dir' in e)) {
+        const mode = e && 'mode' in e && e.mode !== undefined ? e.mode : 0o755;
+        this.box.vfs.mkdir(ctx, bp, mode);
+        this.box.vfs.chmod(ctx, bp, mode);
+        mkdirSync(hp);
+        chmodSync(hp, mode);
+        if (e && e.mtime !== undefined) times.push([p, e.mtime]);
+      } else if (typeof e === 'object' && !(e instanceof Uint8Array) && 'link' in e) {
+        this.box.vfs.symlink(ctx, e.link, bp);
+        symlinkSync(e.link, hp);
+      } else {
+        const plain = typeof e === 'string' || e instanceof Uint8Array;
+        const content = plain ? e : e.content;
+        const mode = plain ? 0o644 : e.mode ?? 0o644;
+        this.box.write(bp, content, mode);
+        this.box.vfs.chmod(ctx, bp, mode);
+        writeFileSync(hp, content);
+        chmodSync(hp, mode);
+        if (!plain && e.mtime !== undefined) times.push([p, e.mtime]);
+      }
+    }
+    for (const [p, t] of times.reverse()) {
+      this.box.vfs.utimes(ctx, `/w/${p}`, t, t);
+      utimesSync(join(this.host, p), t / 1000, t / 1000);
+    }
+  }
+
+  /** Runs argv in both (cwd = the tree's root) and returns both results, host paths hidden. */
+  async both(argv: string[], stdin?: string | Uint8Array): Promise<{ box: RunResult; gnu: { stdout: string; stderr: string; status: number } | null }> {
+    const box = await this.box.run(argv, { cwd: '/w', stdin, env: { TZ: 'UTC' } });
+    const g = hasGnu ? gnu(argv, stdin ?? '', this.host) : null;
+    if (g) {
+      g.stdout = g.stdout.split(this.host).join('/w');
+      g.stderr = g.stderr.split(this.host).join('/w');
+    }
+    return { box, gnu: g };
+  }
+
+  /** Asserts the utility behaves exactly like the host's GNU tool (skipped without GNU). */
+  async expectSame(argv: string[], stdin?: string | Uint8Array): Promise<RunResult> {
+    const { box, gnu: g } = await this.both(argv, stdin);
+    if (g) {
+      assert.deepEqual({ stdout: box.stdout, stderr: box.stderr, status: box.status }, g, `${argv.join(' ')} differs from GNU`);
+    }
+    return box;
+  }
+
+  dispose(): void {
+    rmSync(this.host, { recursive: true, force: true });
+  }
+}

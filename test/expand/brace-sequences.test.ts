@@ -36,6 +36,8 @@ const cases: [Setup, string, Outcome][] = [
     ["a","a","b","b","c","c"]],
   [{}, "}{a,b}{ {a,b",
     ["}a{","}b{","{a,b"]],
+  [{"vars":{"y":"Y","ya":"A","yb1":"B"}}, "$y{a,b1} ${y}{a,b} $y{a} $1{a,b} x$y{,}",
+    ["A","B","Ya","Yb","Y{a}","a","b","xY","xY"]],
 ];
 
 for (const [setup, src, want] of cases) {

@@ -162,9 +162,11 @@ test('helpers: patternToRegExp, hasGlobChars, escape/unescape round trip', () =>
 });
 
 test('bash 5.2 agrees with the rows', { skip: !hasBash }, () => {
-  for (const [p, t, flags, want] of rows) {
-    const opts = (flags.includes('x') ? 'shopt -s extglob;' : '') + (flags.includes('i') ? 'shopt -s nocasematch;' : '');
-    const r = spawnSync('/usr/bin/bash', ['-c', `${opts}\n[[ $1 == $2 ]] && echo 1 || echo 0`, 'bash', t, p], { env: { LC_ALL: 'C.UTF-8' }, encoding: 'utf8' });
-    assert.equal(r.stdout.trim() === '1', want, `${JSON.stringify(t)} == ${p}`);
-  }
+  // one bash for all rows: arguments come in (flags, text, pattern) triples
+  const script = 'while (($#)); do shopt -u extglob nocasematch; [[ $1 == *x* ]] && shopt -s extglob;'
+    + ' [[ $1 == *i* ]] && shopt -s nocasematch; [[ $2 == $3 ]] && echo 1 || echo 0; shift 3; done';
+  const args = rows.flatMap(([p, t, flags]) => [flags || '-', t, p]);
+  const r = spawnSync('/usr/bin/bash', ['-O', 'extglob', '-c', script, 'bash', ...args], { env: { LC_ALL: 'C.UTF-8' }, encoding: 'utf8' });
+  const got = r.stdout.trim().split('\n');
+  rows.forEach(([p, t, , want], i) => assert.equal(got[i] === '1', want, `${JSON.stringify(t)} == ${p}`));
 });

@@ -1,8 +1,9 @@
 // Shared helpers for the shell tests: a Kernel + Vfs with the default userland, the shell run as a
-// root process (kernel.spawnRoot) with stdout/stderr collected from pipes, a few tiny test
-// programs (yes, seq, sleep) registered in the kernel, and real bash for comparisons.
+// root process (kernel.spawnRoot) with stdout/stderr collected from pipes, and real bash for
+// comparisons.
 
 import { spawnSync } from 'node:child_process';
+import { constants } from 'node:os';
 import { Kernel } from '../../kernel/kernel.ts';
 import { Vfs } from '../../kernel/vfs/vfs.ts';
 import { resolveLimits, type Limits } from '../../kernel/limits.ts';
@@ -11,53 +12,12 @@ import { Source } from '../../kernel/source.ts';
 import { defaultUserland } from '../../kernel/userland.ts';
 import { shProgram } from '../../kernel/shell/sh.ts';
 import { KernelError } from '../../kernel/errno.ts';
-import type { OpenFile, Proc, Program } from '../../kernel/types.ts';
+import type { OpenFile } from '../../kernel/types.ts';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 export interface RunResult { stdout: string; stderr: string; status: number; signal?: number }
-
-async function writeAll(proc: Proc, text: string): Promise<void> {
-  await proc.write(1, text);
-}
-
-/** Test programs: yes [word], seq first last, sleep secs. */
-const testPrograms: Program[] = [
-  {
-    name: 'yes',
-    async run(proc) {
-      const line = enc.encode(((proc.argv[1] ?? 'y') + '\n').repeat(1024));
-      for (;;) await proc.write(1, line);
-    },
-  },
-  {
-    name: 'seq',
-    async run(proc) {
-      const args = proc.argv.slice(1).map(Number);
-      const lo = args.length > 1 ? args[0]! : 1;
-      const last = args[args.length - 1] ?? 1;
-      let buf = '';
-      for (let i = lo; i <= last; i++) {
-        buf += i + '\n';
-        if (buf.length > 8192) { await writeAll(proc, buf); buf = ''; }
-      }
-      if (buf) await writeAll(proc, buf);
-      return 0;
-    },
-  },
-  {
-    name: 'sleep',
-    async run(proc) {
-      const ms = Number(proc.argv[1] ?? 0) * 1000;
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, ms);
-        proc.signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
-      });
-      return 0;
-    },
-  },
-];
 
 export interface ShellOptions {
   stdin?: string | Uint8Array;
@@ -74,7 +34,6 @@ export function makeKernel(limits?: Partial<Limits>): Kernel {
   const userland = defaultUserland();
   const vfs = new Vfs({ base: userland.base, limits: lim });
   const kernel = new Kernel({ vfs, limits: lim, programs: new Map(userland.programs), hostname: 'vm' });
-  for (const p of testPrograms) kernel.registerProgram(p, [`/usr/bin/${p.name}`]);
   return kernel;
 }
 
@@ -126,15 +85,20 @@ export async function shIn(kernel: Kernel, script: string, opts: ShellOptions = 
 
 /** Real bash (5.2 on the build machine) for comparison: `bash -c script` with $0 = "bash". */
 export function realBash(script: string, opts: { stdin?: string; args?: string[] } = {}): RunResult {
-  const r = spawnSync('/usr/bin/bash', opts.args ?? ['-c', script], {
+  // --norc: bash sources ~/.bashrc when its stdin looks like a remote shell's socket
+  const r = spawnSync('/usr/bin/bash', ['--norc', ...(opts.args ?? ['-c', script])], {
     argv0: 'bash', input: opts.stdin ?? '', encoding: 'utf8', cwd: '/',
     env: { LC_ALL: 'C', PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root' }, timeout: 20_000,
   });
-  return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? 128 + 9 };
+  const sig = r.signal ? (constants.signals as Record<string, number>)[r.signal] ?? 9 : 9;
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? 128 + sig };
 }
 
-/** Whether real bash is available to compare with. */
-export const haveBash = spawnSync('/usr/bin/bash', ['-c', 'exit 0']).status === 0;
+let bashChecked: boolean | undefined;
+/** Whether real bash is available to compare with (checked on first use). */
+export function haveBash(): boolean {
+  return bashChecked ??= spawnSync('/usr/bin/bash', ['-c', 'exit 0']).status === 0;
+}
 
 /**
  * Runs script in the VM and in real bash and returns both; when real bash is missing the
@@ -142,6 +106,6 @@ export const haveBash = spawnSync('/usr/bin/bash', ['-c', 'exit 0']).status === 
  */
 export async function both(script: string, opts: ShellOptions = {}): Promise<{ vm: RunResult; bash: RunResult | null }> {
   const vm = await sh(script, opts);
-  const bash = haveBash && !opts.files ? realBash(script, { stdin: typeof opts.stdin === 'string' ? opts.stdin : undefined, args: opts.args }) : null;
+  const bash = haveBash() && !opts.files ? realBash(script, { stdin: typeof opts.stdin === 'string' ? opts.stdin : undefined, args: opts.args }) : null;
   return { vm, bash };
 }
