@@ -207,7 +207,10 @@ async function runStream(sh: Interp): Promise<number> {
   let commandNumber = 1;
   for (;;) {
     if (sh.interactive) {
-      if (buf === '') await sh.jobControl.notify();
+      if (buf === '') {
+        await sh.jobControl.notify();
+        if (sh.shoptOptions.has('checkwinsize')) checkWinsize(sh);
+      }
       const prompt = await expandPrompt(sh, buf === '' ? 'PS1' : 'PS2', commandNumber);
       if (prompt) await sh.writeErr(prompt);
     }
@@ -260,6 +263,7 @@ async function runStream(sh: Interp): Promise<number> {
     }
     if (parsed === null) continue;
     buf = '';
+    if (sh.interactive && sh.shoptOptions.has('checkwinsize')) checkWinsize(sh);
     commandNumber++;
     for (const items of parsed) {
       if (sh.setOptions.has('noexec') && !sh.interactive) continue;
@@ -268,6 +272,18 @@ async function runStream(sh: Interp): Promise<number> {
     if (eof) break;
   }
   return sh.lastStatus;
+}
+
+/** shopt checkwinsize: COLUMNS and LINES follow the terminal's size. */
+function checkWinsize(sh: Interp): void {
+  try {
+    if (!sh.proc.isatty(0)) return;
+    const ws = sh.proc.file(0).ioctl?.('TIOCGWINSZ') as { cols?: number; rows?: number } | undefined;
+    if (ws?.cols) sh.vars.set('COLUMNS', String(ws.cols));
+    if (ws?.rows) sh.vars.set('LINES', String(ws.rows));
+  } catch (e) {
+    if (!(e instanceof KernelError || e instanceof ShellError)) throw e;
+  }
 }
 
 /** Sources a startup file if it exists (errors inside it are reported, not fatal). */
