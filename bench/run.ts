@@ -40,7 +40,7 @@ rows.push(['memory per idle VM (1,000 live)', kib(memA.bytesPerVm) + err(memA), 
 for (const [metric, label] of [['yes', 'yes | head -1'], ['seq', 'seq 1 10000000 | head -2']] as const) {
   const a = measure('agentvm', metric);
   const b = measure('just-bash', metric);
-  const cell = (m: Record<string, unknown>) => ('error' in m ? `fails: ${String(m.error)}` : `${fmtMs(m.ms)}${m.ok ? '' : ' (wrong output)'}`);
+  const cell = (m: Record<string, unknown>) => ('error' in m ? `fails: ${String(m.error)}` : `${fmtMs(m.ms)}${m.ok ? '' : ` (wrong output${m.stderr ? `: ${String(m.stderr)}` : ''})`}`);
   rows.push([label, cell(a), cell(b), ratio(a.ms, b.ms)]);
 }
 

@@ -27,15 +27,18 @@ import { ln } from './ln.ts';
 import { readlink, realpath } from './readlink.ts';
 import { stat } from './stat.ts';
 import { mktemp } from './mktemp.ts';
+import { bracketProgram, echoProgram, killProgram, printfProgram, testProgram } from './builtin-programs.ts';
 
 export const jsUtilities: Program[] = [
   basename, cat, cp, cut, dirname, env, falseProgram, head, ln, ls, mkdir, mktemp, mv, readlink, realpath, rm, rmdir,
   seq, sleep, sort, stat, tail, tee, touch, tr, trueProgram, uniq, wc, yes,
+  // the shell's builtins as programs, until GNU coreutils / procps replace them
+  bracketProgram, echoProgram, killProgram, printfProgram, testProgram,
 ];
 
-/** Debian (pre-usrmerge) keeps these coreutils in /bin; the rest live in /usr/bin. */
+/** Debian (pre-usrmerge) keeps these coreutils (and procps' kill) in /bin; the rest live in /usr/bin. */
 const IN_BIN = new Set([
-  'cat', 'chgrp', 'chmod', 'chown', 'cp', 'date', 'dd', 'df', 'dir', 'echo', 'false', 'ln', 'ls', 'mkdir',
+  'cat', 'chgrp', 'chmod', 'chown', 'cp', 'date', 'dd', 'df', 'dir', 'echo', 'false', 'kill', 'ln', 'ls', 'mkdir',
   'mknod', 'mktemp', 'mv', 'pwd', 'readlink', 'rm', 'rmdir', 'sleep', 'stty', 'sync', 'touch', 'true', 'uname', 'vdir',
 ]);
 

@@ -187,6 +187,19 @@ export const seq = defineProgram('seq', async (ctx: Ctx) => {
     out.text(prefix + s + suffix);
   };
 
+  // Fast path for the common case (integers in the safe range, default format): plain numbers.
+  const plainInt = (o: Operand) => o.exact !== null && o.exact.scale === 0 && !o.negZero && Number.isSafeInteger(o.value);
+  if (!fmt && conv.conv === 'f' && conv.prec === 0 && conv.width === 0 && plainInt(first) && plainInt(step) && plainInt(last)) {
+    const inc = step.value;
+    const end = last.value;
+    for (let x = first.value; inc > 0 ? x <= end : x >= end; x += inc) {
+      if (count++) out.text(sep);
+      out.text(String(x));
+      if (out.full) await out.flush();
+    }
+    if (count) out.text('\n');
+    return;
+  }
   const up = step.value > 0 || (step.exact !== null && !step.exact.neg);
   if (first.exact && step.exact) {
     // exact decimal arithmetic

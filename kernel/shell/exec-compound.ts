@@ -26,6 +26,14 @@ export async function execCompound(sh: Interp, cmd: Command): Promise<number> {
     case 'Cond': return withRedirects(sh, cmd.redirects, () => execCondCommand(sh, cmd));
     case 'FunctionDef': {
       sh.lineno = cmd.line;
+      // bash's check_identifier: a quoted name or one with `$` never names a function; in POSIX
+      // mode the name must be an identifier, and a script stops with status 2
+      const posix = sh.setOptions.has('posix');
+      if (/[$'"\\`]/.test(cmd.name) || (posix && !isIdentifier(cmd.name))) {
+        await sh.error(`\`${cmd.name}': not a valid identifier`);
+        if (posix && !sh.interactive) throw new ExitShell(2);
+        return 1;
+      }
       sh.functions.set(cmd.name, cmd);
       sh.functionSources.set(cmd, sh.definitionSource());
       return 0;
@@ -34,6 +42,8 @@ export async function execCompound(sh: Interp, cmd: Command): Promise<number> {
       throw new Error(`execCompound: unexpected ${cmd.type}`);
   }
 }
+
+const isIdentifier = (s: string): boolean => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s);
 
 /** Runs a condition list with set -e ignored. */
 async function cond(sh: Interp, s: Script): Promise<number> {
@@ -92,16 +102,17 @@ async function execWhile(sh: Interp, cmd: While): Promise<number> {
 
 async function execFor(sh: Interp, cmd: For): Promise<number> {
   sh.lineno = cmd.line;
+  // bash checks the name before expanding the list; a POSIX script stops with status 2
+  if (!isIdentifier(cmd.name)) {
+    await sh.error(`\`${cmd.name}': not a valid identifier`);
+    if (!sh.interactive && sh.setOptions.has('posix')) throw new ExitShell(2);
+    return 1;
+  }
   let items: string[];
   try {
     items = cmd.words === null ? sh.positional.slice() : await sh.expandWords(cmd.words);
   } catch (e) {
     return sh.expansionFailed(e);
-  }
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(cmd.name)) {
-    await sh.error(`\`${cmd.name}': not a valid identifier`);
-    if (!sh.interactive && sh.setOptions.has('posix')) throw new ExitShell(1);
-    return 1;
   }
   const nameref = sh.vars.lookup(cmd.name, { raw: true })?.attrs.nameref === true;
   let st = 0;
@@ -278,6 +289,10 @@ export function selectMenu(items: string[], columns: number): string {
 
 async function execSelect(sh: Interp, cmd: Select): Promise<number> {
   sh.lineno = cmd.line;
+  if (!isIdentifier(cmd.name)) {
+    await sh.error(`\`${cmd.name}': not a valid identifier`);
+    return 1;
+  }
   let items: string[];
   try {
     items = cmd.words === null ? sh.positional.slice() : await sh.expandWords(cmd.words);

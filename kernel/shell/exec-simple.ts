@@ -18,6 +18,7 @@ import { wordSource } from './wordsrc.ts';
 import { commandText } from './cmdtext.ts';
 import { expandAssignmentValue } from './expand.ts';
 import { restoreLocalOptions } from './builtins/declare.ts';
+import { restoreGetopts, saveGetopts } from './builtins/getopts.ts';
 
 const X_OK = 1;
 const R_OK = 4;
@@ -334,6 +335,7 @@ export async function callFunction(sh: Interp, fn: FunctionDef, argv: string[]):
   const savedLine = sh.lineno;
   sh.positional = argv.slice(1);
   sh.pushFrame({ func: fn.name, source: sh.functionSources.get(fn) ?? '', callLine: sh.lineno });
+  const getoptsState = saveGetopts(sh);
   sh.vars.pushScope();
   sh.depth++;
   sh.funcDepth++;
@@ -346,7 +348,9 @@ export async function callFunction(sh: Interp, fn: FunctionDef, argv: string[]):
     st = e.status;
   } finally {
     restoreLocalOptions(sh);
+    const localOptind = (sh.vars as typeof sh.vars & { isLocal?(n: string): boolean }).isLocal?.('OPTIND') === true;
     sh.vars.popScope();
+    if (localOptind) restoreGetopts(sh, getoptsState);
     sh.depth--;
     sh.funcDepth--;
     sh.popFrame();

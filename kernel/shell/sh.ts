@@ -132,7 +132,8 @@ function parseArgs(argv: string[]): Invocation | 'version' | 'help' {
 
 /** Is this syntax error only the input ending early (more lines may complete it)? */
 function incomplete(e: ShellSyntaxError): boolean {
-  return /unexpected end of file|unexpected EOF/.test(e.message);
+  // (an unfinished `[[ a &&` reports the end of input as the token `EOF')
+  return /unexpected end of file|unexpected EOF|unexpected token `EOF'/.test(e.message);
 }
 
 /** Runs the items of one command line; errors that escape a command are reported here. */

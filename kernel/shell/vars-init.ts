@@ -6,6 +6,7 @@ import type { Interp } from './interp.ts';
 import { ShellVariables, DEFAULT_DYNAMIC } from './vars.ts';
 import { ShellError } from './contracts.ts';
 import { commandText } from './cmdtext.ts';
+import { optindAssigned } from './builtins/getopts.ts';
 
 export const BASH_VERSION = '5.2.15(1)-release';
 const MACHTYPE = 'x86_64-pc-linux-gnu';
@@ -67,6 +68,12 @@ export function variableHooks(sh: Interp) {
     },
     onAssign: (name: string): void => {
       if (name === 'PATH') { sh.hashTable.clear(); return; }
+      if (name === 'OPTIND') {
+        // (the store calls this while it is being built, before sh.vars is set)
+        const vars = sh.vars as ShellVariables | undefined;
+        optindAssigned(sh, vars?.get('OPTIND'));
+        return;
+      }
       if (name !== 'RANDOM' && name !== 'SECONDS') return;
       rawRead = true;
       let stored: string | undefined;

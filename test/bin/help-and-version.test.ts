@@ -7,14 +7,19 @@ import { jsUtilities, utilityPaths } from '../../kernel/bin/index.ts';
 import { TestBox } from './helpers.ts';
 
 const expected = ['basename', 'cat', 'cp', 'cut', 'dirname', 'env', 'false', 'head', 'ln', 'ls', 'mkdir', 'mktemp', 'mv',
-  'readlink', 'realpath', 'rm', 'rmdir', 'seq', 'sleep', 'sort', 'stat', 'tail', 'tee', 'touch', 'tr', 'true', 'uniq', 'wc', 'yes'];
+  'readlink', 'realpath', 'rm', 'rmdir', 'seq', 'sleep', 'sort', 'stat', 'tail', 'tee', 'touch', 'tr', 'true', 'uniq', 'wc', 'yes',
+  // the shell's builtins as programs (test and kill take no --help, as GNU test / procps kill differ)
+  '[', 'echo', 'printf'];
+const noHelp = ['kill', 'test'];
 
 test('the utility set and its paths', () => {
-  assert.deepEqual(jsUtilities.map((p) => p.name).sort(), expected);
+  assert.deepEqual(jsUtilities.map((p) => p.name).sort(), [...expected, ...noHelp].sort());
   assert.deepEqual(utilityPaths('ls'), ['/bin/ls']);
   assert.deepEqual(utilityPaths('cat'), ['/bin/cat']);
   assert.deepEqual(utilityPaths('sort'), ['/usr/bin/sort']);
   assert.deepEqual(utilityPaths('head'), ['/usr/bin/head']);
+  assert.deepEqual(utilityPaths('kill'), ['/bin/kill']);
+  assert.deepEqual(utilityPaths('printf'), ['/usr/bin/printf']);
 });
 
 test('--help and --version', async () => {
@@ -27,7 +32,7 @@ test('--help and --version', async () => {
     assert.equal(h.stderr, '');
     const v = await box.run([name, '--version']);
     assert.equal(v.status, name === 'false' ? 1 : 0, name);
-    assert.match(v.stdout, new RegExp(`^${name} \\(GNU coreutils compatible; agentvm\\) 9\\.1\\n`));
+    assert.match(v.stdout, new RegExp(`^${name.replace(/[[\]]/g, '\\$&')} \\(GNU coreutils compatible; agentvm\\) 9\\.1\\n`));
   }
 });
 

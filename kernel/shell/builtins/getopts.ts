@@ -16,10 +16,32 @@ interface GetoptState {
 }
 
 const states = new WeakMap<Shell, GetoptState>();
+/** true while getopts itself stores OPTIND (that assignment must not reset the scan) */
+let storingOptind = false;
+
+/** bash's sh_getopt_save_istate: the hidden scan position, for a function call to restore. */
+export function saveGetopts(sh: Shell): object | undefined {
+  const st = states.get(sh);
+  return st ? { ...st } : undefined;
+}
 
 /**
- * bash's sv_optind: call when OPTIND is assigned (the interpreter / variable store may call it
- * for exact `OPTIND=1` resets; otherwise a changed value is noticed on the next getopts).
+ * bash's sh_getopt_restore_istate: when a function made OPTIND local, its return puts back the
+ * caller's scan position (after the store reported the local going away).
+ */
+export function restoreGetopts(sh: Shell, saved: object | undefined): void {
+  if (saved) states.set(sh, { ...(saved as GetoptState), bound: sh.vars.get('OPTIND') });
+  else states.delete(sh);
+}
+
+/** For the variable store: OPTIND was assigned (or unset, or a local of it went away). */
+export function optindAssigned(sh: Shell, value: string | undefined): void {
+  if (!storingOptind) resetGetopts(sh, value);
+}
+
+/**
+ * bash's sv_optind: the variable store calls it (through optindAssigned) whenever OPTIND is
+ * assigned, even to the value it already has.
  */
 export function resetGetopts(sh: Shell, value: string | undefined): void {
   let s = 0;
@@ -98,7 +120,8 @@ export async function getopts(sh: Shell, args: string[]): Promise<number> {
   for (const m of messages) await sh.write(2, m);
   try {
     st.bound = String(st.optind);
-    sh.vars.set('OPTIND', st.bound);
+    storingOptind = true;
+    try { sh.vars.set('OPTIND', st.bound); } finally { storingOptind = false; }
     const bindName = async (value: string): Promise<number> => {
       if (!isName(name)) {
         await sh.error(`getopts: \`${name}': not a valid identifier`);

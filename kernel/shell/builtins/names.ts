@@ -16,7 +16,7 @@ export const bashBuiltinNames = [
 /** Builtins the interpreter implements itself (builtins-core.ts). */
 export const coreBuiltinNames = new Set([
   ':', 'break', 'continue', 'return', 'exit', 'eval', 'source', '.', 'exec', 'command', 'builtin', 'set',
-  'shift', 'trap', 'wait', 'jobs', 'fg', 'bg', 'kill', 'disown', 'times',
+  'shift', 'trap', 'wait', 'jobs', 'fg', 'bg', 'kill', 'disown', 'times', 'suspend', 'logout',
 ]);
 
 /** Reserved words, in compgen -k order. */

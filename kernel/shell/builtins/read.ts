@@ -7,6 +7,26 @@ import { ShellError } from '../contracts.ts';
 import { FdReader, TIMEOUT, utf8SeqLen } from './input.ts';
 import { assign, errText, isAssignTarget, isName, legalNumber, parseOpts } from './util.ts';
 import { ECHO, ICANON } from '../../tty/termios.ts';
+import { KernelError } from '../../errno.ts';
+
+/** The interpreter's pending-signal queue (not part of the Shell contract). */
+type SignalShell = Shell & {
+  pendingSignals?: number[]; inTrap?: number; interactive?: boolean; traps?: Map<string, unknown>;
+  runPendingTraps?(): Promise<void>;
+};
+
+/**
+ * After EINTR: runs the traps of the signals that arrived; true when read should go on reading
+ * (there was a pending signal and it was handled, as bash's read does for trapped signals).
+ */
+async function runTrapsDuringRead(shell: Shell): Promise<boolean> {
+  const sh = shell as SignalShell;
+  if (!sh.pendingSignals?.length || !sh.runPendingTraps || sh.inTrap !== 0) return false;
+  // an untrapped ^C in an interactive shell abandons the read instead
+  if (sh.interactive && sh.pendingSignals.includes(2) && !sh.traps?.has('INT')) return false;
+  await sh.runPendingTraps();
+  return true;
+}
 
 /** One input character and whether a backslash quoted it. */
 interface Ch { c: string; esc: boolean }
@@ -150,7 +170,14 @@ export async function read(sh: Shell, args: string[]): Promise<number> {
     let backslash = false;
     let count = 0;
     while (nchars < 0 || count < nchars) {
-      const b = await reader.byte(deadline);
+      let b: number | null | typeof TIMEOUT;
+      try {
+        b = await reader.byte(deadline);
+      } catch (e) {
+        // a trapped signal interrupted the read: bash runs the trap and goes on reading
+        if (e instanceof KernelError && e.code === 'EINTR' && await runTrapsDuringRead(sh)) continue;
+        throw e;
+      }
       if (b === TIMEOUT) { status = 142; break; }
       if (b === null) { status = 1; break; }
       if (b === 0 && delim !== 0) continue;
