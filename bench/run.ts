@@ -24,6 +24,7 @@ type Row = [string, string, string, string];
 const rows: Row[] = [];
 const fmtMs = (v: unknown) => (typeof v === 'number' ? `${v < 1 ? v.toFixed(3) : v.toFixed(1)} ms` : '—');
 const ratio = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+const streamRatio = (a: Record<string, unknown>, b: Record<string, unknown>) => (a.ok && b.ok ? ratio(a.ms, b.ms) : 'just-bash fails');
 const err = (m: Record<string, unknown>) => ('error' in m ? ` (${String(m.error)})` : '');
 
 const runs = process.env.BENCH_RUNS ?? '1000';
@@ -41,7 +42,7 @@ for (const [metric, label] of [['yes', 'yes | head -1'], ['seq', 'seq 1 10000000
   const a = measure('agentvm', metric);
   const b = measure('just-bash', metric);
   const cell = (m: Record<string, unknown>) => ('error' in m ? `fails: ${String(m.error)}` : `${fmtMs(m.ms)}${m.ok ? '' : ` (wrong output${m.stderr ? `: ${String(m.stderr)}` : ''})`}`);
-  rows.push([label, cell(a), cell(b), ratio(a.ms, b.ms)]);
+  rows.push([label, cell(a), cell(b), streamRatio(a, b)]);
 }
 
 const header: Row = ['benchmark', 'agentvm', 'just-bash', 'ratio'];

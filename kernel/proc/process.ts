@@ -9,6 +9,7 @@
 // killed process's JS may still be suspended in some await: its next syscall throws
 // ProcessExit, so it stops there.
 
+import { overSlice, schedule, yieldToHost } from '../sched.ts';
 import { KernelError, Errno, kerr } from '../errno.ts';
 import { createPipe } from '../pipe.ts';
 import {
@@ -215,11 +216,11 @@ export class Process implements Proc {
   start(program: Program, execed: boolean): void {
     if (this.#started) throw new Error('process already started');
     this.#started = true;
-    queueMicrotask(() => {
+    schedule(() => {
       if (this.#exit) return;
       if (execed) this.#execed = true;
       void this.#main(program);
-    });
+    }, this.kernel.limits.cpuSliceMs);
   }
 
   async #main(program: Program): Promise<void> {
@@ -383,6 +384,7 @@ export class Process implements Proc {
 
   async read(fd: number, max = 65536): Promise<Uint8Array> {
     this.#live();
+    if (overSlice(this.kernel.limits.cpuSliceMs)) { await yieldToHost(); this.#live(); }
     if (this.#stopSig) await this.#waitCont();
     const f = this.#fds.get(fd, 'read');
     if ((f.flags & O_ACCMODE) === O_WRONLY) throw kerr('EBADF', 'read');
@@ -412,6 +414,7 @@ export class Process implements Proc {
 
   async write(fd: number, data: Uint8Array | string): Promise<void> {
     this.#live();
+    if (overSlice(this.kernel.limits.cpuSliceMs)) { await yieldToHost(); this.#live(); }
     if (this.#stopSig) await this.#waitCont();
     const f = this.#fds.get(fd, 'write');
     if ((f.flags & O_ACCMODE) === O_RDONLY) throw kerr('EBADF', 'write');
@@ -678,6 +681,7 @@ export class Process implements Proc {
 
   async wait(pid: number, opts?: { noHang?: boolean; untraced?: boolean }): Promise<WaitStatus | null> {
     this.#live();
+    if (overSlice(this.kernel.limits.cpuSliceMs)) { await yieldToHost(); this.#live(); }
     if (this.#stopSig) await this.#waitCont();
     if (!Number.isInteger(pid)) throw kerr('EINVAL', 'wait4');
     for (;;) {

@@ -64,6 +64,7 @@ export function subshellProgram(state: ForkState, body: (sub: Interp) => Promise
       } catch (e) {
         if (e instanceof ExitShell || e instanceof AbortCommand || e instanceof ReturnFromFunction) st = e.status;
         else if (e instanceof BreakLoop || e instanceof ContinueLoop) st = 0;
+        else if (e instanceof ShellError) { await sub.error(e.message); st = e.status; }
         else throw e;
       }
       return sub.runExitTrap(st);

@@ -4,7 +4,8 @@
 
 import type { Job } from './contracts.ts';
 import type { Interp } from './interp.ts';
-import { KernelError } from '../errno.ts';
+import { KernelError, strerror } from '../errno.ts';
+import { ShellError } from './contracts.ts';
 import { Signal, type SpawnOptions, type WaitStatus } from '../types.ts';
 import { signalName as signalKey } from './trap.ts';
 
@@ -66,7 +67,14 @@ export class Jobs {
 
   /** proc.spawn + reaper. Throws KernelError like spawn. */
   spawn(opts: SpawnOptions, detached = false): number {
-    const pid = this.#sh.proc.spawn(opts);
+    let pid: number;
+    try {
+      pid = this.#sh.proc.spawn(opts);
+    } catch (e) {
+      // Out of processes: bash reports the failed fork and abandons the command, not the shell.
+      if (e instanceof KernelError && e.code === 'EAGAIN') throw new ShellError(`fork: ${strerror(e.errno)}`, 1);
+      throw e;
+    }
     this.track(pid, detached);
     return pid;
   }

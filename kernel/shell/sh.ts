@@ -13,6 +13,8 @@ import { AbortCommand, BreakLoop, ContinueLoop, ExitShell, ReturnFromFunction } 
 import { isSetOption, optionForLetter } from './options.ts';
 import { Parser } from './parser.ts';
 import { readLine } from './readline.ts';
+import { INTERRUPTED, LineEditor } from './lineedit.ts';
+import { historyOf, loadHistory, saveHistory, startHistory } from './history.ts';
 import { expandPrompt } from './prompt.ts';
 import { BASH_VERSION } from './vars-init.ts';
 
@@ -200,8 +202,8 @@ function tryParse(sh: Interp, buf: string, startLine: number, eof: boolean): Lis
   return heredocOpen ? null : out;
 }
 
-/** Reads the script from stdin line by line (prompting when interactive). */
-async function runStream(sh: Interp): Promise<number> {
+/** Reads the script from stdin line by line (prompting when interactive; edited when a terminal). */
+async function runStream(sh: Interp, editor: LineEditor | null): Promise<number> {
   let buf = '';
   let startLine = 1;
   let lineNo = 0;
@@ -212,13 +214,27 @@ async function runStream(sh: Interp): Promise<number> {
         await sh.jobControl.notify();
         if (sh.shoptOptions.has('checkwinsize')) checkWinsize(sh);
       }
-      const prompt = await expandPrompt(sh, buf === '' ? 'PS1' : 'PS2', commandNumber);
-      if (prompt) await sh.writeErr(prompt);
     }
     let line: string | null;
     try {
-      sh.interruptRead = sh.interactive;
-      line = await readLine(sh, 0);
+      const prompt = sh.interactive ? await expandPrompt(sh, buf === '' ? 'PS1' : 'PS2', commandNumber) : '';
+      if (editor) {
+        const r = await editor.readLine(prompt);
+        if (r === INTERRUPTED) {
+          // ^C while editing: the line is dropped ("^C" is shown), new prompt
+          await sh.writeErr('\n');
+          buf = '';
+          sh.lastStatus = 130;
+          if (sh.pendingSignals.length) await sh.runPendingTraps();
+          continue;
+        }
+        line = r;
+        if (line !== null && sh.setOptions.has('history')) historyOf(sh).add(sh, line);
+      } else {
+        if (prompt) await sh.writeErr(prompt);
+        sh.interruptRead = sh.interactive;
+        line = await readLine(sh, 0);
+      }
     } catch (e) {
       if (e instanceof KernelError && e.code === 'EINTR') {
         // ^C at the prompt: drop the partial input, new prompt.
@@ -367,6 +383,8 @@ async function main(proc: Proc): Promise<number> {
   for (const o of inv.shoptOff) sh.shoptOptions.delete(o);
   if (inv.command !== undefined) sh.vars.set('BASH_EXECUTION_STRING', inv.command);
   if (interactive) sh.setOptions.add('history');
+  let editor: LineEditor | null = null;
+  if (interactive && LineEditor.usable(sh)) startHistory(sh);
 
   let status = 0;
   try {
@@ -408,7 +426,12 @@ async function main(proc: Proc): Promise<number> {
         }
         status = await runSource(sh, decoder.decode(bytes), inv.file);
       } else {
-        status = await runStream(sh);
+        // an interactive shell reading a terminal edits its lines and keeps a history
+        if (interactive && LineEditor.usable(sh)) {
+          editor = new LineEditor(sh);
+          loadHistory(sh);
+        }
+        status = await runStream(sh, editor);
       }
     } catch (e) {
       // bash -c's run_one_command answers a fatal error's jump to top level with 127
@@ -421,6 +444,7 @@ async function main(proc: Proc): Promise<number> {
     if (e instanceof ExitShell) status = e.status;
     else throw e;
   }
+  if (editor) saveHistory(sh);
   return status & 255;
 }
 

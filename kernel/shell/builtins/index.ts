@@ -12,6 +12,7 @@ import { enable } from './enable.ts';
 import { getopts } from './getopts.ts';
 import { hash } from './hash.ts';
 import { help } from './help.ts';
+import { historyBuiltin } from '../history.ts';
 import { letBuiltin } from './let.ts';
 import { mapfile, readarray } from './mapfile.ts';
 import { coreBuiltinNames, setImplementedCheck } from './names.ts';
@@ -36,6 +37,7 @@ export const builtins: Map<string, Builtin> = new Map<string, Builtin>([
   ['getopts', getopts],
   ['hash', hash],
   ['help', help],
+  ['history', historyBuiltin],
   ['let', letBuiltin],
   ['mapfile', mapfile], ['readarray', readarray],
   ['printf', printf],
