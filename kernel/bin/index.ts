@@ -27,11 +27,19 @@ import { ln } from './ln.ts';
 import { readlink, realpath } from './readlink.ts';
 import { stat } from './stat.ts';
 import { mktemp } from './mktemp.ts';
+import { chmod } from './chmod.ts';
+import { chgrp, chown } from './chown.ts';
+import { id, whoami } from './ids.ts';
+import { hostname, nproc, uname } from './sysinfo.ts';
+import { printenv, pwd, tty } from './session.ts';
+import { date } from './date.ts';
+import { du } from './du.ts';
 import { bracketProgram, echoProgram, killProgram, printfProgram, testProgram } from './builtin-programs.ts';
 
 export const jsUtilities: Program[] = [
-  basename, cat, cp, cut, dirname, env, falseProgram, head, ln, ls, mkdir, mktemp, mv, readlink, realpath, rm, rmdir,
-  seq, sleep, sort, stat, tail, tee, touch, tr, trueProgram, uniq, wc, yes,
+  basename, cat, chgrp, chmod, chown, cp, cut, date, dirname, du, env, falseProgram, head, hostname, id, ln, ls, mkdir,
+  mktemp, mv, nproc, printenv, pwd, readlink, realpath, rm, rmdir, seq, sleep, sort, stat, tail, tee, touch, tr,
+  trueProgram, tty, uname, uniq, wc, whoami, yes,
   // the shell's builtins as programs, until GNU coreutils / procps replace them
   bracketProgram, echoProgram, killProgram, printfProgram, testProgram,
 ];
@@ -40,6 +48,8 @@ export const jsUtilities: Program[] = [
 const IN_BIN = new Set([
   'cat', 'chgrp', 'chmod', 'chown', 'cp', 'date', 'dd', 'df', 'dir', 'echo', 'false', 'kill', 'ln', 'ls', 'mkdir',
   'mknod', 'mktemp', 'mv', 'pwd', 'readlink', 'rm', 'rmdir', 'sleep', 'stty', 'sync', 'touch', 'true', 'uname', 'vdir',
+  // not coreutils: hostname (package hostname) is in /bin too
+  'hostname',
 ]);
 
 /** Where a utility is installed: ['/bin/NAME'] or ['/usr/bin/NAME'], as on Debian. */

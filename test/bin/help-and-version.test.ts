@@ -8,6 +8,7 @@ import { TestBox } from './helpers.ts';
 
 const expected = ['basename', 'cat', 'cp', 'cut', 'dirname', 'env', 'false', 'head', 'ln', 'ls', 'mkdir', 'mktemp', 'mv',
   'readlink', 'realpath', 'rm', 'rmdir', 'seq', 'sleep', 'sort', 'stat', 'tail', 'tee', 'touch', 'tr', 'true', 'uniq', 'wc', 'yes',
+  'chgrp', 'chmod', 'chown', 'date', 'du', 'hostname', 'id', 'nproc', 'printenv', 'pwd', 'tty', 'uname', 'whoami',
   // the shell's builtins as programs (test and kill take no --help, as GNU test / procps kill differ)
   '[', 'echo', 'printf'];
 const noHelp = ['kill', 'test'];
@@ -20,6 +21,9 @@ test('the utility set and its paths', () => {
   assert.deepEqual(utilityPaths('head'), ['/usr/bin/head']);
   assert.deepEqual(utilityPaths('kill'), ['/bin/kill']);
   assert.deepEqual(utilityPaths('printf'), ['/usr/bin/printf']);
+  assert.deepEqual(utilityPaths('chmod'), ['/bin/chmod']);
+  assert.deepEqual(utilityPaths('hostname'), ['/bin/hostname']);
+  assert.deepEqual(utilityPaths('id'), ['/usr/bin/id']);
 });
 
 test('--help and --version', async () => {
