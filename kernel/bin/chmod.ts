@@ -4,6 +4,7 @@
 import { Errno } from '../errno.ts';
 import { S_IFDIR, S_IFLNK, S_IFMT, type Stat } from '../types.ts';
 import { adjustMode, compileMode, modeString, type ModeChange } from './mode.ts';
+import { eachChild } from './walk.ts';
 import { defineProgram, errText, joinPath, parseOptions, quoteaf, quotef, rethrowFatal, type Ctx } from './util.ts';
 
 const spec = {
@@ -98,33 +99,14 @@ export const chmod = defineProgram('chmod', async (ctx: Ctx) => {
       }
     }
     if (recursive && dir) {
-      let names: string[];
-      try {
-        names = proc.readdir(path).map((d) => d.name).filter((n) => n !== '.' && n !== '..');
-      } catch (e) {
-        rethrowFatal(e);
-        if (!silent) await ctx.warn(`cannot read directory ${quoteaf(path)}: ${errText(e)}`);
-        else ctx.status = 1;
-        return;
-      }
-      for (const n of names) {
-        const child = joinPath(path, n);
-        let cst: Stat;
-        try {
-          cst = proc.lstat(child);
-        } catch (e) {
-          rethrowFatal(e);
-          if (!silent) await ctx.warn(`cannot access ${quoteaf(child)}: ${errText(e)}`);
-          else ctx.status = 1;
-          continue;
-        }
+      await eachChild(ctx, path, silent, async (child, cst) => {
         if ((cst.mode & S_IFMT) === S_IFLNK) {
           // symlinks met while recursing are neither followed nor changed
           if (verbose) ctx.out.text(`neither symbolic link ${quoteaf(child)} nor referent has been changed\n`);
-          continue;
+          return;
         }
         await one(child, cst);
-      }
+      });
     }
   };
 

@@ -4,6 +4,7 @@
 // reported with ENOSYS; symlinks met while recursing are skipped (GNU's default -P).
 
 import { kerr } from '../errno.ts';
+import { eachChild } from './walk.ts';
 import { S_IFDIR, S_IFLNK, S_IFMT, type Stat } from '../types.ts';
 import { IdNames, defineProgram, errText, joinPath, parseOptions, quoteaf, rethrowFatal, type Ctx, type OptSpec } from './util.ts';
 
@@ -131,29 +132,10 @@ async function chownMain(ctx: Ctx, isChgrp: boolean): Promise<void> {
       else ctx.out.text(`changed ${what} of ${q} from ${desc(st.uid, st.gid)} to ${desc(nu, ng)}\n`);
     }
     if (recursive && (st.mode & S_IFMT) === S_IFDIR) {
-      let entries: string[];
-      try {
-        entries = proc.readdir(path).map((d) => d.name).filter((n) => n !== '.' && n !== '..');
-      } catch (e) {
-        rethrowFatal(e);
-        if (!silent) await ctx.warn(`cannot read directory ${quoteaf(path)}: ${errText(e)}`);
-        else ctx.status = 1;
-        return;
-      }
-      for (const n of entries) {
-        const child = joinPath(path, n);
-        let cst: Stat;
-        try {
-          cst = proc.lstat(child);
-        } catch (e) {
-          rethrowFatal(e);
-          if (!silent) await ctx.warn(`cannot access ${quoteaf(child)}: ${errText(e)}`);
-          else ctx.status = 1;
-          continue;
-        }
-        if ((cst.mode & S_IFMT) === S_IFLNK && !noDeref) continue;
+      await eachChild(ctx, path, silent, async (child, cst) => {
+        if ((cst.mode & S_IFMT) === S_IFLNK && !noDeref) return;
         await one(child, cst);
-      }
+      });
     }
   };
 
