@@ -5,4 +5,4 @@ export { VmFs, VmStats, VmDirent } from './kernel/vmfs.ts';
 export { KernelError, Errno } from './kernel/errno.ts';
 export { defaultLimits } from './kernel/limits.ts';
 export type { Limits } from './kernel/limits.ts';
-export type { MountSpec, Program, Proc } from './kernel/types.ts';
+export type { MountSpec, Program, Proc, VfsEvent, VfsListener } from './kernel/types.ts';

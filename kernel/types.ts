@@ -268,6 +268,20 @@ export interface ProcSource {
 
 export interface MountSpec { host: string; guest: string; readOnly?: boolean }
 
+/**
+ * A change to the VM's filesystem (vfs.watch). Paths are absolute and canonical (symlinks in
+ * the parent resolved). Events are delivered in order, in a microtask after the change.
+ */
+export interface VfsEvent {
+  type: 'create' | 'modify' | 'delete' | 'rename' | 'attrib';
+  path: string;
+  /** rename: where it was. */
+  oldPath?: string;
+  kind: 'file' | 'dir' | 'symlink' | 'other';
+}
+
+export type VfsListener = (ev: VfsEvent) => void;
+
 export interface VfsApi {
   open(ctx: PathContext, path: string, flags: number, mode?: number): OpenFile;
   stat(ctx: PathContext, path: string): Stat;
@@ -301,4 +315,6 @@ export interface VfsApi {
   usage(): { bytes: number; inodes: number };
   /** A copy-on-write clone of this VFS (for fork of a whole VM). */
   clone(): VfsApi;
+  /** Subscribes to filesystem changes (see VfsEvent); returns the unsubscribe function. */
+  watch(listener: VfsListener): () => void;
 }

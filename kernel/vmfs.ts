@@ -4,7 +4,7 @@
 import { KernelError, kerr } from './errno.ts';
 import {
   O_APPEND, O_CREAT, O_TRUNC, O_WRONLY, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG,
-  type Dirent, type DirentType, type PathContext, type Stat, type VfsApi,
+  type Dirent, type DirentType, type PathContext, type Stat, type VfsApi, type VfsListener,
 } from './types.ts';
 
 const encoder = new TextEncoder();
@@ -152,6 +152,13 @@ export class VmFs {
       this.#vfs.unlink(this.#ctx, p);
     }
   }
+
+  /**
+   * Calls listener with every change to the VM's files (VfsEvent: create / modify / delete /
+   * rename / attrib, absolute canonical VM paths), in order, in a microtask after the change.
+   * Returns the unsubscribe function.
+   */
+  watch(listener: VfsListener): () => void { return this.#vfs.watch(listener); }
 
   async unlink(path: string): Promise<void> { this.#vfs.unlink(this.#ctx, this.#path(path)); }
   async rmdir(path: string): Promise<void> { this.#vfs.rmdir(this.#ctx, this.#path(path)); }

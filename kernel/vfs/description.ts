@@ -93,6 +93,8 @@ export class FileDesc extends Description {
     if (this.flags & O_APPEND) this.offset = this.store.get(this.ino)!.size;
     const n = this.store.write(this.ino, this.offset, data, 'write');
     this.offset += n;
+    const w = this.store.watch;
+    if (w !== null && n > 0) w.written(this, this.ino);
     return n;
   }
 

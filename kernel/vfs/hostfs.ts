@@ -18,6 +18,7 @@ import {
 import { Description, DirDesc, seekOffset } from './description.ts';
 import { ExtNode } from './extnode.ts';
 import { EMPTY } from './inode.ts';
+import type { WatchPoint } from './watch.ts';
 
 type Fs = typeof NodeFs;
 
@@ -259,9 +260,11 @@ function toStat(st: NodeFs.Stats, m: HostMount): Stat {
 }
 
 /** A host regular file, open. */
-class HostFileDesc extends Description {
+export class HostFileDesc extends Description {
   readonly #m: HostMount;
   #fd: number;
+  /** Set by the VFS that opened it: where writes are reported while somebody watches. */
+  watchPoint: WatchPoint | null = null;
 
   constructor(m: HostMount, fd: number, flags: number, cwd: string, raw: string) {
     super(flags, cwd, raw);
@@ -289,6 +292,8 @@ class HostFileDesc extends Description {
       const len = Math.min(data.length, max - this.offset);
       const n = fs.writeSync(this.#fd, data, 0, len, this.offset);
       this.offset += n;
+      const w = this.watchPoint?.watch;
+      if (w != null && n > 0) w.written(this, this.path);
       return n;
     } catch (e) {
       throw (e as KernelError).errno ? e : hostError(e, 'write', this.path);

@@ -10,10 +10,13 @@ import type { Limits } from '../limits.ts';
 import {
   ACCT_BYTES, ACCT_INODE, COW_DATA, COW_ENTRIES, EMPTY, Inode, type Layer,
 } from './inode.ts';
+import type { WatchPoint, WriteWatch } from './watch.ts';
 
 const MAX_LAYERS = 4;
 
-export class MemStore {
+export class MemStore implements WatchPoint {
+  /** The VFS's change watch while somebody watches (set by Vfs.watch); descriptions report writes. */
+  watch: WriteWatch | null = null;
   #top: Map<number, Inode> | null = null;
   #lower: Layer | null;
   #opens: Map<number, number> | null = null;

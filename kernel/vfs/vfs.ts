@@ -1,6 +1,15 @@
 // The per-VM virtual filesystem: the VfsApi operations with Linux errno semantics, over a
 // copy-on-write inode store (store.ts) that starts as the shared base image, with path
 // resolution in resolver.ts. atime is not updated by reads (as with the noatime mount option).
+//
+// watch(): change events (watch.ts). Paths are canonical: the parent directory's path comes from
+// the inode tree (parent links, cached per namespace generation), a followed path's from a second
+// resolution done only while somebody watches. Writes through an open description report the path
+// it was opened by (resolved to its canonical form) if that path still names the same inode;
+// otherwise (renamed or unlinked since open, opened by a lexically odd path) no 'modify' is
+// emitted. Host mounts emit for changes made through this VFS only (not for the host's own
+// changes); mknod does not exist here. A rename onto an existing name is one 'rename' event
+// (the replaced file is implied, as with inotify's IN_MOVED_TO).
 
 import { kerr } from '../errno.ts';
 import { resolveLimits, type Limits } from '../limits.ts';
@@ -8,17 +17,19 @@ import {
   O_ACCMODE, O_APPEND, O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_TRUNC, O_WRONLY,
   S_IFCHR, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG,
   type Dirent, type MountSpec, type OpenFile, type PathContext, type ProcSource, type Stat, type VfsApi,
+  type VfsEvent, type VfsListener,
 } from '../types.ts';
 import { defaultBaseImage, PROGRAM_MAGIC, programContent, type BaseImage } from './baseimage.ts';
 import { DirDesc, FileDesc, memReaddir } from './description.ts';
 import { openDevice } from './devices.ts';
 import { ExtNode, type Node } from './extnode.ts';
-import { HostMount } from './hostfs.ts';
+import { HostFileDesc, HostMount, HostNode } from './hostfs.ts';
 import { Inode, ROOT_INO, utf8Length } from './inode.ts';
 import { normalizePath } from './path.ts';
 import { FdNode, type ProcHost } from './procfs.ts';
 import { FOLLOW, isDir, isLink, PARENT, R_OK, Resolver, W_OK, X_OK } from './resolver.ts';
 import { MemStore } from './store.ts';
+import { VfsWatch } from './watch.ts';
 
 const S_ISGID = 0o2000;
 const S_ISVTX = 0o1000;
@@ -47,6 +58,8 @@ export class Vfs implements VfsApi {
   readonly #now: () => number;
   #bootMs: number;
   #procSource: ProcSource | null = null;
+  /** Change listeners and their queue; null (no cost) while nobody watches. */
+  #watch: VfsWatch | null = null;
 
   constructor(opts: VfsOptions = {}) {
     const base = opts.base ?? defaultBaseImage();
@@ -72,6 +85,105 @@ export class Vfs implements VfsApi {
     }
   }
 
+  // ---- watch helpers (called only while #watch is set) ----
+
+  #kind(n: Node): VfsEvent['kind'] {
+    if (n instanceof Inode) {
+      const t = n.mode & S_IFMT;
+      return t === S_IFREG ? 'file' : t === S_IFDIR ? 'dir' : t === S_IFLNK ? 'symlink' : 'other';
+    }
+    const t = n.type;
+    return t === 'file' || t === 'dir' || t === 'symlink' ? t : 'other';
+  }
+
+  /** Canonical path of a directory node, from the inode tree; null if unknown (/proc, removed). */
+  #dirPath(dir: Node): string | null {
+    if (!(dir instanceof Inode)) {
+      if (!(dir instanceof HostNode)) return null;
+      const mp = this.#r.store.get(dir.mountIno);
+      const base = mp === undefined ? null : this.#dirPath(mp);
+      if (base === null || dir.rel === '') return base;
+      return base === '/' ? `/${dir.rel}` : `${base}/${dir.rel}`;
+    }
+    const w = this.#watch!;
+    const r = this.#r;
+    if (w.dirGen !== r.gen) { w.dirPaths.clear(); w.dirGen = r.gen; }
+    const hit = w.dirPaths.get(dir.ino);
+    if (hit !== undefined) return hit;
+    const store = r.store;
+    const names: string[] = [];
+    let n = store.get(dir.ino);
+    for (let depth = 0; n !== undefined && n.ino !== ROOT_INO; depth++) {
+      const p = store.get(n.parent);
+      if (p === undefined || p.entries === null || p.ino === n.ino || depth > this.#limits.pathMax) return null;
+      const up = w.dirPaths.get(p.ino);
+      let name: string | null = null;
+      for (const [k, v] of p.entries) if (v === n.ino) { name = k; break; }
+      if (name === null) return null;
+      names.push(name);
+      if (up !== undefined) { names.push(up === '/' ? '' : up.slice(1)); break; }
+      n = p;
+    }
+    if (n === undefined) return null;
+    names.reverse();
+    const path = names.length === 0 ? '/' : names[0] === '' ? `/${names.slice(1).join('/')}` : `/${names.join('/')}`;
+    w.dirPaths.set(dir.ino, path);
+    return path;
+  }
+
+  #at(dir: Node, name: string): string | null {
+    const d = this.#dirPath(dir);
+    return d === null ? null : d === '/' ? `/${name}` : `${d}/${name}`;
+  }
+
+  /** Canonical path `path` resolves to now, if it is still `node` (a second walk, as root). */
+  #canon(ctx: PathContext, path: string, node: Node | null): string | null {
+    const trace: string[] = [];
+    const c = ctx.uid === 0 ? ctx : { ...ctx, uid: 0, gid: 0 };
+    let n: Node;
+    try { n = this.#r.walk(c, path, FOLLOW, 'watch', trace); } catch { return null; }
+    if (n instanceof Inode) {
+      if (node !== null && (!(node instanceof Inode) || node.ino !== n.ino)) return null;
+    } else if (!(n instanceof HostNode)) {
+      return null;
+    }
+    return `/${trace.join('/')}`;
+  }
+
+  /** Where a description's write is reported: its open path, if that still names the file. */
+  #locate(file: { readonly path: string }, key: number | string): string | null {
+    const n = typeof key === 'number' ? this.#r.store.get(key) ?? null : null;
+    if (typeof key === 'number' && n === null) return null;
+    return this.#canon(ROOT_CTX, file.path, n);
+  }
+
+  #hostOpened(f: OpenFile): OpenFile {
+    if (f instanceof HostFileDesc) f.watchPoint = this.#r.store;
+    return f;
+  }
+
+  /** Subscribes to changes of this filesystem; returns the unsubscribe function. */
+  watch(listener: VfsListener): () => void {
+    if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+    let w = this.#watch;
+    if (w === null) {
+      w = this.#watch = new VfsWatch((f, k) => this.#locate(f, k));
+      this.#r.store.watch = w;
+    }
+    const fn = (ev: VfsEvent) => listener(ev);
+    w.listeners.add(fn);
+    return () => {
+      if (!w.listeners.delete(fn) || w.listeners.size > 0 || this.#watch !== w) return;
+      this.#watch = null;
+      if (this.#r.store.watch === w) this.#r.store.watch = null;
+    };
+  }
+
+  /** Number of active watch() listeners (0: the VFS keeps no watch state at all). */
+  get watchers(): number {
+    return this.#watch === null ? 0 : this.#watch.listeners.size;
+  }
+
   /** A new inode named `name` in the in-memory directory `dir`. */
   #newNode(ctx: PathContext, dir: Inode, name: string, mode: number, sc: string, path: string, bytes = 0): Inode {
     const store = this.#r.store;
@@ -84,6 +196,8 @@ export class Vfs implements VfsApi {
       d.nlink++;
       if (d.mode & S_ISGID) n.mode |= S_ISGID;
     }
+    const w = this.#watch;
+    if (w !== null) w.emit('create', this.#at(d, name), this.#kind(n));
     return n;
   }
 
@@ -108,7 +222,11 @@ export class Vfs implements VfsApi {
         if (trail) throw kerr('EISDIR', 'open', path);
         this.#mayModify(ctx, dir, 'open', path);
         const m = mode & ~ctx.umask & 0o7777;
-        if (dir instanceof ExtNode) return dir.create(ctx, name, m, flags, path);
+        if (dir instanceof ExtNode) {
+          const f = this.#hostOpened(dir.create(ctx, name, m, flags, path));
+          this.#watch?.emit('create', this.#at(dir, name), 'file');
+          return f;
+        }
         const f = this.#newNode(ctx, dir, name, S_IFREG | m, 'open', path);
         return new FileDesc(this.#r.store, f.ino, flags & STATUS_FLAGS, ctx.cwd, path);
       }
@@ -157,7 +275,13 @@ export class Vfs implements VfsApi {
     if (node instanceof ExtNode) {
       if (node.readOnly && (want & W_OK)) throw kerr('EROFS', 'open', path);
       if (!this.#r.perm(ctx, node, want)) throw kerr('EACCES', 'open', path);
-      return node.open(ctx, fl | (flags & O_TRUNC), path);
+      const f = this.#hostOpened(node.open(ctx, fl | (flags & O_TRUNC), path));
+      const w = this.#watch;
+      if (w !== null && (flags & O_TRUNC)) {
+        const p = this.#canon(ctx, path, null);
+        if (p !== null) w.modified(p, p);
+      }
+      return f;
     }
     if (!this.#r.perm(ctx, node, want)) throw kerr('EACCES', 'open', path);
     const store = this.#r.store;
@@ -165,7 +289,11 @@ export class Vfs implements VfsApi {
     const type = node.mode & S_IFMT;
     if (type === S_IFCHR) return openDevice(node.rdev, () => store.get(ino)!.stat(), ctx, fl, ctx.cwd, path);
     if (type !== S_IFREG) throw kerr('ENXIO', 'open', path);
-    if (flags & O_TRUNC) store.truncate(ino, 0, 'open', path);
+    if (flags & O_TRUNC) {
+      store.truncate(ino, 0, 'open', path);
+      const w = this.#watch;
+      if (w !== null) w.modified(ino, this.#canon(ctx, path, node));
+    }
     return new FileDesc(store, ino, fl, ctx.cwd, path);
   }
 
@@ -217,10 +345,18 @@ export class Vfs implements VfsApi {
     if (ctx.uid !== 0 && ctx.uid !== n.uid) throw kerr('EPERM', 'chmod', path);
     let m = mode & 0o7777;
     if (ctx.uid !== 0 && ctx.gid !== n.gid) m &= ~S_ISGID;
-    if (n instanceof ExtNode) return n.chmod(m, path);
-    const w = this.#r.store.mut(n.ino);
-    w.mode = (w.mode & S_IFMT) | m;
-    w.ctimeMs = this.#now();
+    if (n instanceof ExtNode) n.chmod(m, path);
+    else {
+      const w = this.#r.store.mut(n.ino);
+      w.mode = (w.mode & S_IFMT) | m;
+      w.ctimeMs = this.#now();
+    }
+    this.#attrib(ctx, path, n);
+  }
+
+  #attrib(ctx: PathContext, path: string, n: Node): void {
+    const w = this.#watch;
+    if (w !== null) w.emit('attrib', isDir(n) ? this.#dirPath(n) : this.#canon(ctx, path, n), this.#kind(n));
   }
 
   chown(ctx: PathContext, path: string, uid: number, gid: number): void {
@@ -240,6 +376,7 @@ export class Vfs implements VfsApi {
       if (w.mode & 0o010) w.mode &= ~S_ISGID;
     }
     w.ctimeMs = this.#now();
+    this.#attrib(ctx, path, n);
   }
 
   utimes(ctx: PathContext, path: string, atimeMs: number, mtimeMs: number): void {
@@ -250,11 +387,14 @@ export class Vfs implements VfsApi {
       const now = this.#now();
       if (Math.abs(atimeMs - now) > 1000 || Math.abs(mtimeMs - now) > 1000) throw kerr('EPERM', 'utime', path);
     }
-    if (n instanceof ExtNode) return n.utimes(atimeMs, mtimeMs, path);
-    const w = this.#r.store.mut(n.ino);
-    w.atimeMs = atimeMs;
-    w.mtimeMs = mtimeMs;
-    w.ctimeMs = this.#now();
+    if (n instanceof ExtNode) n.utimes(atimeMs, mtimeMs, path);
+    else {
+      const w = this.#r.store.mut(n.ino);
+      w.atimeMs = atimeMs;
+      w.mtimeMs = mtimeMs;
+      w.ctimeMs = this.#now();
+    }
+    this.#attrib(ctx, path, n);
   }
 
   truncate(ctx: PathContext, path: string, len: number): void {
@@ -263,9 +403,16 @@ export class Vfs implements VfsApi {
     if (!Number.isSafeInteger(len) || len < 0) throw kerr('EINVAL', 'truncate', path);
     if (n instanceof ExtNode && n.readOnly) throw kerr('EROFS', 'truncate', path);
     if (!this.#r.perm(ctx, n, W_OK)) throw kerr('EACCES', 'truncate', path);
-    if (n instanceof ExtNode) return n.truncate(len, path);
+    if (n instanceof ExtNode) {
+      n.truncate(len, path);
+      const w = this.#watch;
+      if (w !== null) { const p = this.#canon(ctx, path, null); if (p !== null) w.modified(p, p); }
+      return;
+    }
     if (!n.isReg()) throw kerr('EINVAL', 'truncate', path);
     this.#r.store.truncate(n.ino, len, 'truncate', path);
+    const w = this.#watch;
+    if (w !== null) w.modified(n.ino, this.#canon(ctx, path, n));
   }
 
   // ================= namespace =================
@@ -276,7 +423,11 @@ export class Vfs implements VfsApi {
     if (special(name) || this.#r.child(ctx, dir, name, path) !== null) throw kerr('EEXIST', 'mkdir', path);
     this.#mayModify(ctx, dir, 'mkdir', path);
     const m = mode & ~ctx.umask & 0o1777;
-    if (dir instanceof ExtNode) return dir.mkdir(ctx, name, m, path);
+    if (dir instanceof ExtNode) {
+      dir.mkdir(ctx, name, m, path);
+      this.#watch?.emit('create', this.#at(dir, name), 'dir');
+      return;
+    }
     this.#newNode(ctx, dir, name, S_IFDIR | m, 'mkdir', path);
   }
 
@@ -291,7 +442,12 @@ export class Vfs implements VfsApi {
     if (!isDir(child)) throw kerr('ENOTDIR', 'rmdir', path);
     this.#mayModify(ctx, dir, 'rmdir', path);
     this.#sticky(ctx, dir, child, 'rmdir', path);
-    if (dir instanceof ExtNode) { dir.rmdir(name, path); this.#r.gen++; return; }
+    if (dir instanceof ExtNode) {
+      dir.rmdir(name, path);
+      this.#r.gen++;
+      this.#watch?.emit('delete', this.#at(dir, name), 'dir');
+      return;
+    }
     const c = child as Inode;
     if (this.#r.isMountPoint(c.ino)) throw kerr('EBUSY', 'rmdir', path);
     if (c.entries!.size > 0) throw kerr('ENOTEMPTY', 'rmdir', path);
@@ -302,6 +458,7 @@ export class Vfs implements VfsApi {
     d.mtimeMs = d.ctimeMs = this.#now();
     store.unlinked(c.ino);
     this.#r.gen++;
+    this.#watch?.emit('delete', this.#at(d, name), 'dir');
   }
 
   unlink(ctx: PathContext, path: string): void {
@@ -318,13 +475,19 @@ export class Vfs implements VfsApi {
     }
     this.#mayModify(ctx, dir, 'unlink', path);
     this.#sticky(ctx, dir, child, 'unlink', path);
-    if (dir instanceof ExtNode) { dir.unlink(name, path); this.#r.gen++; return; }
+    if (dir instanceof ExtNode) {
+      dir.unlink(name, path);
+      this.#r.gen++;
+      this.#watch?.emit('delete', this.#at(dir, name), this.#kind(child));
+      return;
+    }
     const store = this.#r.store;
     const d = store.mut(dir.ino);
     store.ownEntries(d).delete(name);
     d.mtimeMs = d.ctimeMs = this.#now();
     store.unlinked((child as Inode).ino);
     this.#r.gen++;
+    this.#watch?.emit('delete', this.#at(d, name), this.#kind(child));
   }
 
   rename(ctx: PathContext, from: string, to: string): void {
@@ -361,7 +524,12 @@ export class Vfs implements VfsApi {
         throw kerr('EISDIR', 'rename', to);
       }
     }
-    if (sdir instanceof ExtNode) { sdir.rename(sname, ddir as ExtNode, dname, from); this.#r.gen++; return; }
+    if (sdir instanceof ExtNode) {
+      sdir.rename(sname, ddir as ExtNode, dname, from);
+      this.#r.gen++;
+      this.#watch?.rename(this.#at(sdir, sname), this.#at(ddir, dname), this.#kind(src));
+      return;
+    }
     const s = src as Inode;
     const sd = sdir as Inode;
     const dd = ddir as Inode;
@@ -391,6 +559,7 @@ export class Vfs implements VfsApi {
     store.mut(s.ino).ctimeMs = now;
     d1.mtimeMs = d1.ctimeMs = d2.mtimeMs = d2.ctimeMs = now;
     this.#r.gen++;
+    this.#watch?.rename(this.#at(d1, sname), this.#at(d2, dname), this.#kind(s));
   }
 
   link(ctx: PathContext, existing: string, newPath: string): void {
@@ -404,7 +573,11 @@ export class Vfs implements VfsApi {
       throw kerr('EXDEV', 'link', existing);
     }
     this.#mayModify(ctx, dir, 'link', newPath);
-    if (dir instanceof ExtNode) return dir.link(src as ExtNode, name, newPath);
+    if (dir instanceof ExtNode) {
+      dir.link(src as ExtNode, name, newPath);
+      this.#watch?.emit('create', this.#at(dir, name), this.#kind(src));
+      return;
+    }
     const s = src as Inode;
     if (s.nlink >= LINK_MAX) throw kerr('EMLINK', 'link', existing);
     const store = this.#r.store;
@@ -415,6 +588,7 @@ export class Vfs implements VfsApi {
     const d = store.mut(dir.ino);
     store.ownEntries(d).set(name, s.ino);
     d.mtimeMs = d.ctimeMs = now;
+    this.#watch?.emit('create', this.#at(d, name), this.#kind(s));
   }
 
   symlink(ctx: PathContext, target: string, linkPath: string): void {
@@ -426,7 +600,11 @@ export class Vfs implements VfsApi {
     if (special(name) || this.#r.child(ctx, dir, name, linkPath) !== null) throw kerr('EEXIST', 'symlink', linkPath);
     if (this.#r.trail) throw kerr('ENOENT', 'symlink', linkPath);
     this.#mayModify(ctx, dir, 'symlink', linkPath);
-    if (dir instanceof ExtNode) return dir.symlink(target, name, linkPath);
+    if (dir instanceof ExtNode) {
+      dir.symlink(target, name, linkPath);
+      this.#watch?.emit('create', this.#at(dir, name), 'symlink');
+      return;
+    }
     const n = this.#newNode(ctx, dir, name, S_IFLNK | 0o777, 'symlink', linkPath, size);
     n.target = target;
     n.size = size;
@@ -518,7 +696,12 @@ export class Vfs implements VfsApi {
         continue;
       }
       const dir = this.#r.parentOf(ROOT_CTX, at, 'mkdir');
-      if (dir instanceof ExtNode) { dir.mkdir(ROOT_CTX, this.#r.leaf, 0o755, at); continue; }
+      if (dir instanceof ExtNode) {
+        const name = this.#r.leaf;
+        dir.mkdir(ROOT_CTX, name, 0o755, at);
+        this.#watch?.emit('create', this.#at(dir, name), 'dir');
+        continue;
+      }
       const d = this.#newNode(ROOT_CTX, dir, this.#r.leaf, S_IFDIR | 0o755, 'mkdir', at);
       d.uid = uid;
       d.gid = gid;
