@@ -7,7 +7,7 @@ import { evalArith } from './arith.ts';
 import {
   matchPattern, removePrefix, removeSuffix, replacePattern, type ReplaceMode,
 } from './pattern.ts';
-import { downcase, isUtf8Locale, upcase } from './vars.ts';
+import { attrLetters, downcase, isUtf8Locale, upcase } from './vars.ts';
 import { declareValue, quoteForDeclare, quoteForReuse } from './quote.ts';
 import { dollarDash } from './options.ts';
 import {
@@ -469,22 +469,6 @@ function caseConvert(s: string, mode: string, pat: string | null, o: { extglob: 
 
 // ---- ${x@op} ----
 
-/** declare -p attribute letters, in bash's order. */
-export function attrLetters(rec: ShellVar): string {
-  const a = rec.attrs;
-  let s = '';
-  if (a.indexed && !a.assoc) s += 'a';
-  if (a.assoc) s += 'A';
-  if (a.integer) s += 'i';
-  if (a.nameref) s += 'n';
-  if (a.readonly) s += 'r';
-  if (a.trace) s += 't';
-  if (a.exported) s += 'x';
-  if (a.capitalize) s += 'c';
-  if (a.lower) s += 'l';
-  if (a.upper) s += 'u';
-  return s;
-}
 
 function transform(sh: Shell, p: ParamPart, ref: Ref, val: Val, letter: string): Val {
   const u8 = utf8(sh);

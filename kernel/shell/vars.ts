@@ -760,3 +760,21 @@ export function compareC(a: string, b: string): number {
   }
   return a.length - b.length;
 }
+
+/** Attribute letters in bash's order ("air"; `f` for functions), as `declare -p` and ${x@a} show them. */
+export function attrLetters(v: ShellVar, fn = false): string {
+  let s = '';
+  const a = v.attrs;
+  if (a.indexed || (v.value instanceof Map && !a.assoc)) s += 'a';
+  if (a.assoc) s += 'A';
+  if (fn) s += 'f';
+  if (a.integer) s += 'i';
+  if (a.nameref) s += 'n';
+  if (a.readonly) s += 'r';
+  if (a.trace) s += 't';
+  if (a.exported) s += 'x';
+  if (a.capitalize) s += 'c';
+  if (a.lower) s += 'l';
+  if (a.upper) s += 'u';
+  return s;
+}

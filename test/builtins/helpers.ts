@@ -6,6 +6,7 @@
 // stdout interleaves output and statuses identically; stderr lines carry bash's "bash: line 1: "
 // prefix on both sides (all steps are on line 1 of the bash script).
 
+import { collect } from '../shell/helpers.ts';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -27,7 +28,6 @@ import { defaultSetOptions, defaultShopts } from '../../kernel/shell/options.ts'
 import { builtins } from '../../kernel/shell/builtins/index.ts';
 
 const enc = new TextEncoder();
-const dec = new TextDecoder();
 
 export type Step = string[];
 
@@ -118,25 +118,6 @@ function makeKernel(): Kernel {
   return new Kernel({ vfs, limits: lim, hostname: 'vm' });
 }
 
-async function collect(f: OpenFile): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  try {
-    for (;;) {
-      const c = await f.read(65536);
-      if (c.length === 0) break;
-      chunks.push(c.slice());
-    }
-  } catch (e) {
-    if (!(e instanceof KernelError)) throw e;
-  }
-  f.close();
-  let n = 0;
-  for (const c of chunks) n += c.length;
-  const out = new Uint8Array(n);
-  let off = 0;
-  for (const c of chunks) { out.set(c, off); off += c.length; }
-  return dec.decode(out);
-}
 
 const ROOT_CTX = { cwd: '/', uid: 0, gid: 0, umask: 0o022 };
 

@@ -37,7 +37,8 @@ export function makeKernel(limits?: Partial<Limits>): Kernel {
   return kernel;
 }
 
-async function collect(f: OpenFile): Promise<string> {
+/** Reads an open file to EOF and decodes it as UTF-8 (closes it). */
+export async function collect(f: OpenFile): Promise<string> {
   const chunks: Uint8Array[] = [];
   try {
     for (;;) {

@@ -9,6 +9,7 @@ import { ARRAY_MARK, parseCompound, type CompoundElement } from './compound.ts';
 import { ansicQuote, hasShellMetas, needsAnsiC, quoteAssocKey, quoteForDeclare as quoteValue } from '../quote.ts';
 import { isName, parseOpts, singleQuote as sq, splitSubscript, writeOut } from './util.ts';
 import { loadPrinter, printFunction } from './fnprint.ts';
+import { attrLetters } from '../vars.ts';
 
 type AttrKey = keyof VarAttrs;
 
@@ -40,24 +41,6 @@ function isAssoc(v: ShellVar): boolean {
 }
 function isArray(v: ShellVar): boolean {
   return !!v.attrs.indexed || !!v.attrs.assoc || v.value instanceof Map;
-}
-
-/** "-air" style letters, or "-" when none (bash's var_attribute_string). */
-export function attrLetters(v: ShellVar, fn = false): string {
-  let s = '';
-  const a = v.attrs;
-  if (a.indexed || (v.value instanceof Map && !a.assoc)) s += 'a';
-  if (a.assoc) s += 'A';
-  if (fn) s += 'f';
-  if (a.integer) s += 'i';
-  if (a.nameref) s += 'n';
-  if (a.readonly) s += 'r';
-  if (a.trace) s += 't';
-  if (a.exported) s += 'x';
-  if (a.capitalize) s += 'c';
-  if (a.lower) s += 'l';
-  if (a.upper) s += 'u';
-  return s;
 }
 
 /** `([0]="a" [1]="b")` / `([k]="v" )` as declare -p and set print arrays. */
