@@ -85,10 +85,16 @@ export async function shIn(kernel: Kernel, script: string, opts: ShellOptions = 
 }
 
 /** Real bash (5.2 on the build machine) for comparison: `bash -c script` with $0 = "bash". */
+// Real bash runs scripts that write to /tmp (the same paths the VM scripts use): give it a
+// private, empty /tmp in its own mount namespace so the host's /tmp is neither read nor changed.
+// Where that is impossible (not root, no unshare) the tests compare with recorded expectations.
+const isolate = ['-m', '--propagation', 'private', '/usr/bin/bash', '--norc', '-c',
+  'mount -t tmpfs agentvm-test /tmp && exec -a bash /usr/bin/bash --norc "$@"', 'isolate'];
+
 export function realBash(script: string, opts: { stdin?: string; args?: string[] } = {}): RunResult {
   // --norc: bash sources ~/.bashrc when its stdin looks like a remote shell's socket
-  const r = spawnSync('/usr/bin/bash', ['--norc', ...(opts.args ?? ['-c', script])], {
-    argv0: 'bash', input: opts.stdin ?? '', encoding: 'utf8', cwd: '/',
+  const r = spawnSync('unshare', [...isolate, ...(opts.args ?? ['-c', script])], {
+    input: opts.stdin ?? '', encoding: 'utf8', cwd: '/',
     env: { LC_ALL: 'C', PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root' }, timeout: 20_000,
   });
   const sig = r.signal ? (constants.signals as Record<string, number>)[r.signal] ?? 9 : 9;
@@ -96,9 +102,9 @@ export function realBash(script: string, opts: { stdin?: string; args?: string[]
 }
 
 let bashChecked: boolean | undefined;
-/** Whether real bash is available to compare with (checked on first use). */
+/** Whether real bash is available, in an isolated /tmp, to compare with (checked on first use). */
 export function haveBash(): boolean {
-  return bashChecked ??= spawnSync('/usr/bin/bash', ['-c', 'exit 0']).status === 0;
+  return bashChecked ??= spawnSync('unshare', [...isolate, '-c', 'test -z "$(ls -A /tmp)"']).status === 0;
 }
 
 /**
