@@ -16,7 +16,7 @@ import { argvBytes, loadProgram } from './proc/loader.ts';
 import { Process, type ProcessKernel } from './proc/process.ts';
 import { ProcTable } from './proc/proctable.ts';
 import { Pty, type PtyMasterFile, type PtySlaveFile } from './tty/pty.ts';
-import { O_RDWR, type KernelApi, type OpenFile, type ProcInfo, type Program, type VfsApi, type WaitStatus } from './types.ts';
+import { O_RDWR, type KernelApi, type ShellCommandEvent, type OpenFile, type ProcInfo, type Program, type VfsApi, type WaitStatus } from './types.ts';
 
 export interface KernelOptions {
   vfs: VfsApi;
@@ -81,6 +81,7 @@ export class Kernel implements KernelApi, ProcessKernel {
   readonly limits: Limits;
   readonly table = new ProcTable();
   hostname: string;
+  commandObserver: ((ev: ShellCommandEvent) => void) | null = null;
   #programs: Map<string, Program>;
   #now: number | (() => number) | undefined;
   #ptys: (Pty | undefined)[] | null = null;

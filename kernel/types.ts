@@ -231,6 +231,22 @@ export interface KernelApi {
   hostname: string;
   /** Wall-clock base of the VM (ms since epoch) — Date.now() unless the embedder fixes it. */
   now(): number;
+  /** Interactive shells report each command line they run (sessions log them); null when unobserved. */
+  commandObserver: ((ev: ShellCommandEvent) => void) | null;
+}
+
+/** A command line typed into an interactive shell: reported when it starts and when it ends. */
+export interface ShellCommandEvent {
+  phase: 'start' | 'end';
+  /** The shell's pid. */
+  pid: number;
+  /** The command line as typed (without the trailing newline). */
+  line: string;
+  /** 'end': the exit status ($?). */
+  status?: number;
+  /** 'end': the shell's working directory ($PWD) and exported environment afterwards. */
+  cwd?: string;
+  env?: Record<string, string>;
 }
 
 export interface ProcInfo {

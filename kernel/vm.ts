@@ -6,11 +6,11 @@ import { Vfs } from './vfs/vfs.ts';
 import { resolveLimits, type Limits } from './limits.ts';
 import { Collector } from './collector.ts';
 import { Source } from './source.ts';
-import { KernelError } from './errno.ts';
+import { KernelError, kerr } from './errno.ts';
 import { createPipe } from './pipe.ts';
 import { defaultUserland } from './userland.ts';
 import { VmFs } from './vmfs.ts';
-import { Signal, type MountSpec, type OpenFile, type Program, type WaitStatus } from './types.ts';
+import { Signal, type MountSpec, type OpenFile, type ProcInfo, type Program, type WaitStatus } from './types.ts';
 
 export interface VMOptions {
   /** Extra environment for every process (merged over the VM's defaults). */
@@ -105,13 +105,16 @@ export class VM {
   readonly limits: Limits;
   #env: Record<string, string>;
   #cwd: string;
+  #opts: VMOptions;
   #disposed = false;
 
-  constructor(opts: VMOptions = {}) {
+  /** `from` (internal): the filesystem of the VM being forked. */
+  constructor(opts: VMOptions = {}, from?: Vfs) {
     const userland = defaultUserland();
+    this.#opts = opts;
     this.limits = resolveLimits(opts.limits);
-    const vfs = new Vfs({ base: userland.base, limits: this.limits });
-    for (const m of opts.mounts ?? []) vfs.mountHost(m);
+    const vfs = from ?? new Vfs({ base: userland.base, limits: this.limits });
+    if (!from) for (const m of opts.mounts ?? []) vfs.mountHost(m);
     this.kernel = new Kernel({ vfs, limits: this.limits, programs: userland.programs, hostname: opts.hostname });
     this.#cwd = opts.cwd ?? '/home/user';
     this.#env = {
@@ -233,6 +236,30 @@ export class VM {
       kill: (sig) => handle.kill(signalNumber(sig)),
       dispose: () => { if (open) { open = false; handle.kill(Signal.SIGHUP); master.close(); } },
     };
+  }
+
+  /** The process list (what ps shows). */
+  processes(): ProcInfo[] {
+    this.#check();
+    return this.kernel.processes();
+  }
+
+  /** Sends a signal (default SIGTERM) to one process; KernelError ESRCH if there is none. */
+  kill(pid: number, sig?: number | string): void {
+    this.#check();
+    if (!Number.isInteger(pid) || this.kernel.table.get(pid) === undefined) throw kerr('ESRCH', 'kill');
+    this.kernel.table.signalProcess(pid, signalNumber(sig));
+  }
+
+  /**
+   * A copy-on-write twin of this VM's filesystem with the same options, env and cwd, and no
+   * processes. Cheap: nothing is copied until one side writes.
+   */
+  fork(): VM {
+    this.#check();
+    const vfs = (this.kernel.vfs as Vfs).clone();
+    const twin = new VM({ ...this.#opts, env: { ...this.#env }, cwd: this.#cwd }, vfs);
+    return twin;
   }
 
   /** Kills every process and releases the VM. Safe to call twice. */

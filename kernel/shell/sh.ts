@@ -279,12 +279,22 @@ async function runStream(sh: Interp, editor: LineEditor | null): Promise<number>
       continue;
     }
     if (parsed === null) continue;
+    const text = buf;
     buf = '';
     if (sh.interactive && sh.shoptOptions.has('checkwinsize')) checkWinsize(sh);
     commandNumber++;
+    const observer = sh.interactive ? sh.proc.kernel.commandObserver : null;
+    const typed = observer ? text.replace(/\n$/, '') : '';
+    if (observer && typed.trim() !== '') observer({ phase: 'start', pid: sh.proc.pid, line: typed });
     for (const items of parsed) {
       if (sh.setOptions.has('noexec') && !sh.interactive) continue;
       await runLine(sh, items);
+    }
+    if (observer && typed.trim() !== '') {
+      observer({
+        phase: 'end', pid: sh.proc.pid, line: typed, status: sh.lastStatus,
+        cwd: sh.vars.get('PWD') ?? sh.proc.cwd, env: sh.vars.environ(),
+      });
     }
     if (eof) break;
   }

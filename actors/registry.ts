@@ -1,0 +1,19 @@
+// The RivetKit registry of agentvm: the `session` actor (one per agent session) and the
+// `directory` actor (the list of sessions).
+
+import { setup } from 'rivetkit';
+import { session } from './session.ts';
+import { directory } from './directory.ts';
+
+export function createRegistry(opts: { endpoint?: string; enginePort?: number; logLevel?: 'error' | 'warn' | 'info' | 'debug' } = {}) {
+  return setup({
+    use: { session, directory },
+    noWelcome: true,
+    logging: { level: opts.logLevel ?? 'warn' },
+    ...(opts.endpoint ? { endpoint: opts.endpoint, startEngine: false } : { startEngine: true }),
+    ...(opts.enginePort ? { enginePort: opts.enginePort } : {}),
+    shutdown: { disableSignalHandlers: true },
+  });
+}
+
+export type AgentvmRegistry = ReturnType<typeof createRegistry>;

@@ -1,0 +1,220 @@
+// The REST API (Hono): sessions (create/list/get/close/fork), exec, files, terminal input, control,
+// share links, events. Every route but /health needs a token: the server's API token to create and
+// list sessions, a session token (owner/driver/observer) for everything inside a session — checked
+// by the session's actor, not here. Errors are JSON `{ error: { code, message } }`.
+
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { timingSafeEqual, createHash, randomBytes } from 'node:crypto';
+import { newClaim } from '../actors/session.ts';
+import type { AgentvmRegistry } from '../actors/registry.ts';
+import type { Client } from 'rivetkit/client';
+
+type AgentvmClient = Client<AgentvmRegistry>;
+
+export interface ApiOptions {
+  client: AgentvmClient;
+  apiToken: string;
+  /** ws(s)://host:port base for socket URLs handed to clients. */
+  publicUrl: () => string;
+  maxBodyBytes: number;
+}
+
+const STATUS: Record<string, number> = {
+  UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_DRIVER: 403, NOT_FOUND: 404, ENOENT: 404, NO_SUCH_PROCESS: 404,
+  SESSION_CLOSED: 410, PAYLOAD_TOO_LARGE: 413, UNAVAILABLE: 503, ENOTDIR: 400, EISDIR: 400, EEXIST: 409,
+  EACCES: 403, EPERM: 403, ENOSPC: 507, EFBIG: 413,
+};
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  constructor(code: string, message: string, status?: number) { super(message); this.code = code; this.status = status ?? STATUS[code] ?? 400; }
+}
+
+function fail(c: Context, e: unknown) {
+  const err = e as { code?: unknown; message?: unknown; group?: unknown; status?: unknown };
+  let code = typeof err.code === 'string' ? err.code : 'INTERNAL';
+  let message = typeof err.message === 'string' ? err.message : String(e);
+  if (code === 'internal_error' || (code === 'INTERNAL' && !(e instanceof ApiError))) {
+    console.error('agentvm api:', e);
+    code = 'INTERNAL';
+    message = 'internal error: see the server log';
+  }
+  if (code === 'actor_not_found' || code === 'not_found') { code = 'NOT_FOUND'; message = 'no such session'; }
+  const status = typeof err.status === 'number' && e instanceof ApiError ? err.status : STATUS[code] ?? (code === 'INTERNAL' ? 500 : 400);
+  return c.json({ error: { code, message } }, status as 400);
+}
+
+function bearer(c: Context): string | null {
+  const h = c.req.header('authorization');
+  if (h?.toLowerCase().startsWith('bearer ')) return h.slice(7).trim();
+  return c.req.query('token') || null;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+
+function param(c: Context, name: string): string { return c.req.param(name) ?? ''; }
+
+async function json(c: Context): Promise<Record<string, unknown>> {
+  const text = await c.req.text();
+  if (text.trim() === '') return {};
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error();
+    return v as Record<string, unknown>;
+  } catch { throw new ApiError('BAD_REQUEST', 'the request body must be a JSON object'); }
+}
+
+export function createApi(opts: ApiOptions): Hono {
+  const { client } = opts;
+  const app = new Hono();
+  const session = (id: string) => {
+    if (!ID_RE.test(id)) throw new ApiError('BAD_REQUEST', 'session ids are 1-64 characters of A-Z a-z 0-9 _ -');
+    return client.session.get([id]);
+  };
+  const token = (c: Context) => {
+    const t = bearer(c);
+    if (!t) throw new ApiError('UNAUTHORIZED', 'pass a session token: "Authorization: Bearer <token>" or ?token=');
+    return t;
+  };
+  const admin = (c: Context) => {
+    const t = bearer(c);
+    if (!t || !sameSecret(t, opts.apiToken)) throw new ApiError('UNAUTHORIZED', 'this needs the server API token ("Authorization: Bearer <api token>"; printed by `agentvm serve`)');
+  };
+  const wrap = (fn: (c: Context) => Promise<Response>) => async (c: Context) => { try { return await fn(c); } catch (e) { return fail(c, e); } };
+  const socketUrl = (id: string) => `${opts.publicUrl()}/sessions/${id}`;
+
+  app.use('/api/*', bodyLimit({
+    maxSize: opts.maxBodyBytes,
+    onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `request bodies are limited to ${opts.maxBodyBytes} bytes` } }, 413),
+  }));
+
+  app.get('/health', (c) => c.json({ ok: true }));
+
+  app.post('/api/sessions', wrap(async (c) => {
+    admin(c);
+    const body = await json(c);
+    const name = typeof body.name === 'string' ? body.name.slice(0, 200) : 'session';
+    const owner = typeof body.owner === 'string' ? body.owner.slice(0, 100) : 'owner';
+    const id = randomBytes(9).toString('base64url');
+    const claim = newClaim();
+    const h = await client.session.create([id], { input: { name, claimHash: claim.hash } });
+    const { token, grant } = await h.claim(claim.secret, owner);
+    await client.directory.getOrCreate(['main']).add({ id, name, createdAt: Date.now(), forkOf: null, closed: false });
+    return c.json({ id, name, token, grant, socket: { url: socketUrl(id), room: 'yjs' } }, 201);
+  }));
+
+  app.get('/api/sessions', wrap(async (c) => {
+    admin(c);
+    return c.json({ sessions: await client.directory.getOrCreate(['main']).list() });
+  }));
+
+  app.get('/api/sessions/:id', wrap(async (c) => {
+    const id = param(c, 'id');
+    return c.json({ id, ...(await session(id).hello(token(c))), socket: { url: socketUrl(id), room: 'yjs' } });
+  }));
+
+  app.delete('/api/sessions/:id', wrap(async (c) => {
+    const id = param(c, 'id');
+    const r = await session(id).close(token(c));
+    await client.directory.getOrCreate(['main']).closed(id);
+    return c.json(r);
+  }));
+
+  app.post('/api/sessions/:id/fork', wrap(async (c) => {
+    const id = param(c, 'id');
+    const t = token(c);
+    const body = await json(c);
+    const parent = session(id);
+    const info = await parent.hello(t);
+    const newId = randomBytes(9).toString('base64url');
+    await parent.fork(t, newId);
+    const claim = newClaim();
+    const name = typeof body.name === 'string' ? body.name.slice(0, 200) : `${info.name} (fork)`;
+    const h = await client.session.create([newId], { input: { name, claimHash: claim.hash, forkOf: id } });
+    const { token: newToken, grant } = await h.claim(claim.secret, info.grant.name);
+    await client.directory.getOrCreate(['main']).add({ id: newId, name, createdAt: Date.now(), forkOf: id, closed: false });
+    return c.json({ id: newId, name, token: newToken, grant, forkOf: id, socket: { url: socketUrl(newId), room: 'yjs' } }, 201);
+  }));
+
+  app.post('/api/sessions/:id/exec', wrap(async (c) => {
+    const body = await json(c);
+    if (typeof body.script !== 'string') throw new ApiError('BAD_REQUEST', 'body.script (string) is required, e.g. {"script": "ls -l"}');
+    const o: Record<string, unknown> = {};
+    for (const k of ['cwd', 'stdin', 'timeoutMs', 'env'] as const) if (body[k] !== undefined) o[k] = body[k];
+    return c.json(await session(param(c, 'id')).exec(token(c), body.script, o));
+  }));
+
+  app.get('/api/sessions/:id/files', wrap(async (c) => {
+    const path = c.req.query('path');
+    if (!path?.startsWith('/')) throw new ApiError('BAD_REQUEST', '?path= must be an absolute VM path');
+    const h = session(param(c, 'id'));
+    const t = token(c);
+    if (c.req.query('list') !== undefined) return c.json({ path, entries: await h.listDir(t, path) });
+    const data = await h.readFile(t, path) as Uint8Array;
+    return c.body(new Uint8Array(data), 200, { 'content-type': 'application/octet-stream' });
+  }));
+
+  app.put('/api/sessions/:id/files', wrap(async (c) => {
+    const path = c.req.query('path');
+    if (!path?.startsWith('/')) throw new ApiError('BAD_REQUEST', '?path= must be an absolute VM path');
+    const data = new Uint8Array(await c.req.arrayBuffer());
+    await session(param(c, 'id')).writeFile(token(c), path, data);
+    return c.json({ ok: true, bytes: data.length });
+  }));
+
+  app.get('/api/sessions/:id/processes', wrap(async (c) => c.json({ processes: await session(param(c, 'id')).processes(token(c)) })));
+
+  app.post('/api/sessions/:id/kill', wrap(async (c) => {
+    const body = await json(c);
+    if (typeof body.pid !== 'number') throw new ApiError('BAD_REQUEST', 'body.pid (number) is required');
+    await session(param(c, 'id')).kill(token(c), body.pid, (body.signal as string | number | undefined) ?? 'SIGTERM');
+    return c.json({ ok: true });
+  }));
+
+  app.post('/api/sessions/:id/input', wrap(async (c) => {
+    const body = await json(c);
+    if (typeof body.data !== 'string') throw new ApiError('BAD_REQUEST', 'body.data (string) is required');
+    await session(param(c, 'id')).input(token(c), body.data);
+    return c.json({ ok: true });
+  }));
+
+  app.post('/api/sessions/:id/resize', wrap(async (c) => {
+    const body = await json(c);
+    await session(param(c, 'id')).resize(token(c), Number(body.cols), Number(body.rows));
+    return c.json({ ok: true });
+  }));
+
+  app.post('/api/sessions/:id/control', wrap(async (c) => {
+    const body = await json(c);
+    return c.json(await session(param(c, 'id')).control(token(c), String(body.action), body.to === undefined ? undefined : String(body.to)));
+  }));
+
+  app.post('/api/sessions/:id/share', wrap(async (c) => {
+    const body = await json(c);
+    const id = param(c, 'id');
+    const role = typeof body.role === 'string' ? body.role : 'observer';
+    const r = await session(id).share(token(c), role, { name: typeof body.name === 'string' ? body.name : undefined, ttlMs: typeof body.ttlMs === 'number' ? body.ttlMs : undefined });
+    return c.json({ ...r, socket: { url: socketUrl(id), room: 'yjs' } }, 201);
+  }));
+
+  app.get('/api/sessions/:id/grants', wrap(async (c) => c.json({ grants: await session(param(c, 'id')).grants(token(c)) })));
+  app.delete('/api/sessions/:id/grants/:grant', wrap(async (c) => c.json({ revoked: await session(param(c, 'id')).revoke(token(c), param(c, 'grant')) })));
+
+  app.get('/api/sessions/:id/events', wrap(async (c) => {
+    const after = Number(c.req.query('after') ?? 0);
+    return c.json({ events: await session(param(c, 'id')).events(token(c), Number.isFinite(after) ? after : 0, Number(c.req.query('limit') ?? 1000)) });
+  }));
+
+  app.get('/api/sessions/:id/terminal', wrap(async (c) => c.json(await session(param(c, 'id')).terminalSnapshot(token(c)))));
+
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
+  return app;
+}
