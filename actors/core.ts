@@ -74,6 +74,8 @@ export class SessionCore implements ConnHost {
     this.#store = store;
     this.grants = grants;
     this.#onBusy = onBusy;
+    // first: every change from here on (the parts below write to the doc as they start) is journaled
+    doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     this.events = new EventLog(doc, { origin: SERVER });
@@ -108,7 +110,6 @@ export class SessionCore implements ConnHost {
   }
 
   #start(fresh: boolean, meta: Record<string, string>): void {
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
       const changed = [...added, ...updated, ...removed];
       const msg = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
