@@ -64,7 +64,8 @@ async function guarded<T>(fn: () => T | Promise<T>): Promise<T> {
 function publicGrant(g: Grant) { return { id: g.id, role: g.role, name: g.name, kind: g.kind, expiresAt: g.expiresAt ?? null }; }
 
 export const session = actor({
-  options: { sleepTimeout: 5 * 60_000, actionTimeout: 120_000 },
+  // An idle session (no sockets, no running action) sleeps after this long; waking restores it.
+  options: { sleepTimeout: Number(process.env.AGENTVM_SLEEP_MS) || 5 * 60_000, actionTimeout: 120_000 },
   db: db(),
   createState: (_c, input: SessionInput): SessionState => ({
     name: input?.name ?? 'session', createdAt: Date.now(), forkOf: input?.forkOf ?? null,

@@ -88,6 +88,12 @@ export function createApi(opts: ApiOptions): Hono {
     const t = bearer(c);
     if (!t || !sameSecret(t, opts.apiToken)) throw new ApiError('UNAUTHORIZED', 'this needs the server API token ("Authorization: Bearer <api token>"; printed by `agentvm serve`)');
   };
+  /** The session a route addresses and the caller's token (checked for presence before anything else). */
+  const target = (c: Context) => {
+    const t = token(c);
+    const id = param(c, 'id');
+    return { id, h: session(id), t };
+  };
   const wrap = (fn: (c: Context) => Promise<Response>) => async (c: Context) => { try { return await fn(c); } catch (e) { return fail(c, e); } };
   const socketUrl = (id: string) => `${opts.publicUrl()}/sessions/${id}`;
 
@@ -117,22 +123,20 @@ export function createApi(opts: ApiOptions): Hono {
   }));
 
   app.get('/api/sessions/:id', wrap(async (c) => {
-    const id = param(c, 'id');
-    return c.json({ id, ...(await session(id).hello(token(c))), socket: { url: socketUrl(id), room: 'yjs' } });
+    const { id, h, t } = target(c);
+    return c.json({ id, ...(await h.hello(t)), socket: { url: socketUrl(id), room: 'yjs' } });
   }));
 
   app.delete('/api/sessions/:id', wrap(async (c) => {
-    const id = param(c, 'id');
-    const r = await session(id).close(token(c));
+    const { id, h, t } = target(c);
+    const r = await h.close(t);
     await client.directory.getOrCreate(['main']).closed(id);
     return c.json(r);
   }));
 
   app.post('/api/sessions/:id/fork', wrap(async (c) => {
-    const id = param(c, 'id');
-    const t = token(c);
+    const { id, h: parent, t } = target(c);
     const body = await json(c);
-    const parent = session(id);
     const info = await parent.hello(t);
     const newId = randomBytes(9).toString('base64url');
     await parent.fork(t, newId);
@@ -145,75 +149,81 @@ export function createApi(opts: ApiOptions): Hono {
   }));
 
   app.post('/api/sessions/:id/exec', wrap(async (c) => {
+    const { h, t } = target(c);
     const body = await json(c);
     if (typeof body.script !== 'string') throw new ApiError('BAD_REQUEST', 'body.script (string) is required, e.g. {"script": "ls -l"}');
     const o: Record<string, unknown> = {};
     for (const k of ['cwd', 'stdin', 'timeoutMs', 'env'] as const) if (body[k] !== undefined) o[k] = body[k];
-    return c.json(await session(param(c, 'id')).exec(token(c), body.script, o));
+    return c.json(await h.exec(t, body.script, o));
   }));
 
   app.get('/api/sessions/:id/files', wrap(async (c) => {
+    const { h, t } = target(c);
     const path = c.req.query('path');
     if (!path?.startsWith('/')) throw new ApiError('BAD_REQUEST', '?path= must be an absolute VM path');
-    const h = session(param(c, 'id'));
-    const t = token(c);
     if (c.req.query('list') !== undefined) return c.json({ path, entries: await h.listDir(t, path) });
     const data = await h.readFile(t, path) as Uint8Array;
     return c.body(new Uint8Array(data), 200, { 'content-type': 'application/octet-stream' });
   }));
 
   app.put('/api/sessions/:id/files', wrap(async (c) => {
+    const { h, t } = target(c);
     const path = c.req.query('path');
     if (!path?.startsWith('/')) throw new ApiError('BAD_REQUEST', '?path= must be an absolute VM path');
     const data = new Uint8Array(await c.req.arrayBuffer());
-    await session(param(c, 'id')).writeFile(token(c), path, data);
+    await h.writeFile(t, path, data);
     return c.json({ ok: true, bytes: data.length });
   }));
 
-  app.get('/api/sessions/:id/processes', wrap(async (c) => c.json({ processes: await session(param(c, 'id')).processes(token(c)) })));
+  app.get('/api/sessions/:id/processes', wrap(async (c) => { const { h, t } = target(c); return c.json({ processes: await h.processes(t) }); }));
 
   app.post('/api/sessions/:id/kill', wrap(async (c) => {
+    const { h, t } = target(c);
     const body = await json(c);
     if (typeof body.pid !== 'number') throw new ApiError('BAD_REQUEST', 'body.pid (number) is required');
-    await session(param(c, 'id')).kill(token(c), body.pid, (body.signal as string | number | undefined) ?? 'SIGTERM');
+    await h.kill(t, body.pid, (body.signal as string | number | undefined) ?? 'SIGTERM');
     return c.json({ ok: true });
   }));
 
   app.post('/api/sessions/:id/input', wrap(async (c) => {
+    const { h, t } = target(c);
     const body = await json(c);
     if (typeof body.data !== 'string') throw new ApiError('BAD_REQUEST', 'body.data (string) is required');
-    await session(param(c, 'id')).input(token(c), body.data);
+    await h.input(t, body.data);
     return c.json({ ok: true });
   }));
 
   app.post('/api/sessions/:id/resize', wrap(async (c) => {
+    const { h, t } = target(c);
     const body = await json(c);
-    await session(param(c, 'id')).resize(token(c), Number(body.cols), Number(body.rows));
+    await h.resize(t, Number(body.cols), Number(body.rows));
     return c.json({ ok: true });
   }));
 
   app.post('/api/sessions/:id/control', wrap(async (c) => {
+    const { h, t } = target(c);
     const body = await json(c);
-    return c.json(await session(param(c, 'id')).control(token(c), String(body.action), body.to === undefined ? undefined : String(body.to)));
+    return c.json(await h.control(t, String(body.action), body.to === undefined ? undefined : String(body.to)));
   }));
 
   app.post('/api/sessions/:id/share', wrap(async (c) => {
+    const { id, h, t } = target(c);
     const body = await json(c);
-    const id = param(c, 'id');
     const role = typeof body.role === 'string' ? body.role : 'observer';
-    const r = await session(id).share(token(c), role, { name: typeof body.name === 'string' ? body.name : undefined, ttlMs: typeof body.ttlMs === 'number' ? body.ttlMs : undefined });
+    const r = await h.share(t, role, { name: typeof body.name === 'string' ? body.name : undefined, ttlMs: typeof body.ttlMs === 'number' ? body.ttlMs : undefined });
     return c.json({ ...r, socket: { url: socketUrl(id), room: 'yjs' } }, 201);
   }));
 
-  app.get('/api/sessions/:id/grants', wrap(async (c) => c.json({ grants: await session(param(c, 'id')).grants(token(c)) })));
-  app.delete('/api/sessions/:id/grants/:grant', wrap(async (c) => c.json({ revoked: await session(param(c, 'id')).revoke(token(c), param(c, 'grant')) })));
+  app.get('/api/sessions/:id/grants', wrap(async (c) => { const { h, t } = target(c); return c.json({ grants: await h.grants(t) }); }));
+  app.delete('/api/sessions/:id/grants/:grant', wrap(async (c) => { const { h, t } = target(c); return c.json({ revoked: await h.revoke(t, param(c, 'grant')) }); }));
 
   app.get('/api/sessions/:id/events', wrap(async (c) => {
+    const { h, t } = target(c);
     const after = Number(c.req.query('after') ?? 0);
-    return c.json({ events: await session(param(c, 'id')).events(token(c), Number.isFinite(after) ? after : 0, Number(c.req.query('limit') ?? 1000)) });
+    return c.json({ events: await h.events(t, Number.isFinite(after) ? after : 0, Number(c.req.query('limit') ?? 1000)) });
   }));
 
-  app.get('/api/sessions/:id/terminal', wrap(async (c) => c.json(await session(param(c, 'id')).terminalSnapshot(token(c)))));
+  app.get('/api/sessions/:id/terminal', wrap(async (c) => { const { h, t } = target(c); return c.json(await h.terminalSnapshot(t)); }));
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
   return app;

@@ -2,28 +2,8 @@
 // log and terminal scrollback are all there — nothing a client had seen is lost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { withServer, connect, api } from './helpers.ts';
-import { stopEmbeddedEngine } from '../../web/server.ts';
-
-const child = fileURLToPath(new URL('./fixtures/serve-child.ts', import.meta.url));
-
-function startChild(dataDir: string): Promise<{ proc: ReturnType<typeof spawn>; url: string }> {
-  const proc = spawn(process.execPath, [child, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (d) => {
-      out += d;
-      const m = /^READY (\S+)$/m.exec(out);
-      if (m) resolve({ proc, url: m[1]! });
-    });
-    proc.on('exit', (code) => reject(new Error(`server child exited with ${code}: ${out}`)));
-  });
-}
+import { startChild } from './fixtures/children.ts';
 
 test('kill -9 the server, restart: files, cwd, env, events and scrollback are intact', async () => {
   // the in-process helper only takes the engine lock and gives a data dir; the server runs in a child
