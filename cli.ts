@@ -8,6 +8,11 @@ import { createVM, type VM } from './index.ts';
 import type { MountSpec } from './kernel/types.ts';
 
 const usage = `usage: agentvm [options]                  interactive shell in a fresh VM
+       agentvm serve [--port N] [--host H] [--data DIR] [--endpoint URL] [--engine-port N]
+                                           the session server (REST API, Yjs sockets, web pane)
+       agentvm new [--server URL] [--api-token T] [--name NAME]
+                                           create a session on a running server and join it
+       agentvm attach SOCKET_URL TOKEN     join a live session from this terminal
        agentvm [options] sh -c 'script' [name [args…]]
        agentvm [options] sh FILE [args…]      FILE is read from the host and run in the VM
 options:
@@ -105,7 +110,67 @@ async function interactive(vm: VM): Promise<number> {
   return st.exitCode;
 }
 
+function flags(args: string[], known: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    if (a === '-h' || a === '--help') { process.stdout.write(usage); process.exit(0); }
+    if (!a.startsWith('--') || !known.includes(name)) fail(`unknown argument ${a}`);
+    const v = eq > 0 ? a.slice(eq + 1) : args[++i];
+    if (v === undefined) fail(`--${name} needs a value`);
+    out[name] = v;
+  }
+  return out;
+}
+
+function portFlag(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) fail(`--${name} ${v}: expected a port number`);
+  return n;
+}
+
+async function serve(args: string[]): Promise<number> {
+  const f = flags(args, ['port', 'host', 'data', 'endpoint', 'engine-port', 'api-token']);
+  const { startServer } = await import('./web/server.ts');
+  const s = await startServer({
+    port: portFlag(f.port ?? process.env.PORT, 'port') ?? 8080, host: f.host, dataDir: f.data, endpoint: f.endpoint,
+    enginePort: portFlag(f['engine-port'], 'engine-port'), apiToken: f['api-token'],
+  });
+  process.stdout.write(`agentvm server on ${s.url} (engine ${s.engineEndpoint}, data ${s.dataDir})\n` +
+    `API token: ${s.apiToken}\n` +
+    `new session in a terminal:  npx agentvm new --server ${s.url}\n` +
+    `or over HTTP:               curl -s -X POST -H 'authorization: Bearer ${s.apiToken}' ${s.url}/api/sessions\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => { process.stdout.write('agentvm: shutting down (flushing sessions)…\n'); resolve(); };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await s.close();
+  process.exit(0);
+}
+
 async function main(): Promise<number> {
+  const [first, ...more] = process.argv.slice(2);
+  if (first === 'serve') return serve(more);
+  if (first === 'attach') {
+    if (more.length !== 2) fail('attach needs SOCKET_URL and TOKEN (both printed when the session was created)');
+    const { attach } = await import('./web/attach.ts');
+    return attach(more[0]!, more[1]!);
+  }
+  if (first === 'new') {
+    const f = flags(more, ['server', 'api-token', 'name', 'data']);
+    const { createAndAttach } = await import('./web/attach.ts');
+    const { readFileSync: read, existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { homedir } = await import('node:os');
+    const tokenFile = join(f.data ?? process.env.AGENTVM_DATA ?? join(homedir(), '.agentvm'), 'api-token');
+    const apiToken = f['api-token'] ?? process.env.AGENTVM_API_TOKEN ?? (existsSync(tokenFile) ? read(tokenFile, 'utf8').trim() : undefined);
+    if (!apiToken) fail(`no API token: pass --api-token (printed by agentvm serve) or run on the server's machine (${tokenFile})`);
+    return createAndAttach(f.server ?? 'http://127.0.0.1:8080', apiToken, f.name);
+  }
   const opts = parseArgs(process.argv.slice(2));
   const vm = await createVM({ mounts: opts.mounts, env: opts.env, cwd: opts.cwd });
   try {

@@ -7,6 +7,9 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { timingSafeEqual, createHash, randomBytes } from 'node:crypto';
 import { newClaim } from '../actors/session.ts';
+import { liveSession } from '../actors/live.ts';
+import type { SessionCore } from '../actors/core.ts';
+import type { Grant } from '../actors/auth.ts';
 import type { AgentvmRegistry } from '../actors/registry.ts';
 import type { Client } from 'rivetkit/client';
 
@@ -41,7 +44,11 @@ function fail(c: Context, e: unknown) {
     code = 'INTERNAL';
     message = 'internal error: see the server log';
   }
-  if (code === 'actor_not_found' || code === 'not_found') { code = 'NOT_FOUND'; message = 'no such session'; }
+  if (code === 'actor_not_found' || (code === 'not_found' && err.group === 'actor')) { code = 'NOT_FOUND'; message = 'no such session'; }
+  if (code === 'incoming_too_long' || code === 'outgoing_too_long') {
+    message = `the ${code === 'incoming_too_long' ? 'request' : 'answer'} is larger than a message to a session in another server process may be`;
+    code = 'PAYLOAD_TOO_LARGE';
+  }
   const status = typeof err.status === 'number' && e instanceof ApiError ? err.status : STATUS[code] ?? (code === 'INTERNAL' ? 500 : 400);
   return c.json({ error: { code, message } }, status as 400);
 }
@@ -58,6 +65,9 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb);
 }
 
+/** Resolved session handles kept (oldest dropped first). */
+const MAX_HANDLES = 4096;
+
 const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
 function param(c: Context, name: string): string { return c.req.param(name) ?? ''; }
@@ -72,12 +82,47 @@ async function json(c: Context): Promise<Record<string, unknown>> {
   } catch { throw new ApiError('BAD_REQUEST', 'the request body must be a JSON object'); }
 }
 
+function execOptions(body: Record<string, unknown>): { cwd?: string; env?: Record<string, string>; stdin?: string; timeoutMs?: number } {
+  const o: { cwd?: string; env?: Record<string, string>; stdin?: string; timeoutMs?: number } = {};
+  const { cwd, env, stdin, timeoutMs } = body;
+  if (cwd !== undefined) {
+    if (typeof cwd !== 'string' || !cwd.startsWith('/')) throw new ApiError('BAD_REQUEST', 'body.cwd must be an absolute VM path');
+    o.cwd = cwd;
+  }
+  if (stdin !== undefined) {
+    if (typeof stdin !== 'string') throw new ApiError('BAD_REQUEST', 'body.stdin must be a string');
+    o.stdin = stdin;
+  }
+  if (timeoutMs !== undefined) {
+    if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new ApiError('BAD_REQUEST', 'body.timeoutMs must be a positive number of milliseconds');
+    o.timeoutMs = timeoutMs;
+  }
+  if (env !== undefined) {
+    if (typeof env !== 'object' || env === null || Array.isArray(env) || Object.values(env).some((v) => typeof v !== 'string')) {
+      throw new ApiError('BAD_REQUEST', 'body.env must be an object of string values, e.g. {"FOO": "bar"}');
+    }
+    o.env = env as Record<string, string>;
+  }
+  return o;
+}
+
 export function createApi(opts: ApiOptions): Hono {
   const { client } = opts;
   const app = new Hono();
-  const session = (id: string) => {
+  // A handle by key retries 'actor not found' for ~3 s (it cannot tell "not created yet" from
+  // "never existed"), so an unknown id would hang every request: resolve the key to the actor id
+  // once (one engine lookup, fails at once for an unknown id) and keep the resolved handle.
+  type Handle = ReturnType<AgentvmClient['session']['get']>;
+  const handles = new Map<string, Handle>();
+  const session = async (id: string): Promise<Handle> => {
     if (!ID_RE.test(id)) throw new ApiError('BAD_REQUEST', 'session ids are 1-64 characters of A-Z a-z 0-9 _ -');
-    return client.session.get([id]);
+    let h = handles.get(id);
+    if (h) return h;
+    h = client.session.get([id]);
+    await h.resolve();
+    if (handles.size >= MAX_HANDLES) handles.delete(handles.keys().next().value!);
+    handles.set(id, h);
+    return h;
   };
   const token = (c: Context) => {
     const t = bearer(c);
@@ -89,10 +134,23 @@ export function createApi(opts: ApiOptions): Hono {
     if (!t || !sameSecret(t, opts.apiToken)) throw new ApiError('UNAUTHORIZED', 'this needs the server API token ("Authorization: Bearer <api token>"; printed by `agentvm serve`)');
   };
   /** The session a route addresses and the caller's token (checked for presence before anything else). */
-  const target = (c: Context) => {
+  const target = async (c: Context) => {
     const t = token(c);
     const id = param(c, 'id');
-    return { id, h: session(id), t };
+    return { id, h: await session(id), t };
+  };
+  /**
+   * The session's core and the caller's grant when its actor lives in this process (woken here if
+   * asleep), else null. Payload-heavy routes (exec, files) call the core directly: RivetKit caps
+   * action messages (64 KiB in, 1 MiB out by default), far below maxBodyBytes and a VM's output.
+   */
+  const here = async (id: string, h: Handle, t: string): Promise<{ core: SessionCore; grant: Grant } | null> => {
+    let core = liveSession(id);
+    if (!core) { await h.hello(t); core = liveSession(id); } // wakes it (and checks the token)
+    if (!core) return null;
+    const grant = core.grants.verify(t);
+    if (!grant) throw new ApiError('UNAUTHORIZED', 'missing, unknown, expired or revoked token');
+    return { core, grant };
   };
   const wrap = (fn: (c: Context) => Promise<Response>) => async (c: Context) => { try { return await fn(c); } catch (e) { return fail(c, e); } };
   const socketUrl = (id: string) => `${opts.publicUrl()}/sessions/${id}`;
@@ -123,19 +181,19 @@ export function createApi(opts: ApiOptions): Hono {
   }));
 
   app.get('/api/sessions/:id', wrap(async (c) => {
-    const { id, h, t } = target(c);
+    const { id, h, t } = await target(c);
     return c.json({ id, ...(await h.hello(t)), socket: { url: socketUrl(id), room: 'yjs' } });
   }));
 
   app.delete('/api/sessions/:id', wrap(async (c) => {
-    const { id, h, t } = target(c);
+    const { id, h, t } = await target(c);
     const r = await h.close(t);
     await client.directory.getOrCreate(['main']).closed(id);
     return c.json(r);
   }));
 
   app.post('/api/sessions/:id/fork', wrap(async (c) => {
-    const { id, h: parent, t } = target(c);
+    const { id, h: parent, t } = await target(c);
     const body = await json(c);
     const info = await parent.hello(t);
     const newId = randomBytes(9).toString('base64url');
@@ -149,36 +207,39 @@ export function createApi(opts: ApiOptions): Hono {
   }));
 
   app.post('/api/sessions/:id/exec', wrap(async (c) => {
-    const { h, t } = target(c);
+    const { id, h, t } = await target(c);
     const body = await json(c);
     if (typeof body.script !== 'string') throw new ApiError('BAD_REQUEST', 'body.script (string) is required, e.g. {"script": "ls -l"}');
-    const o: Record<string, unknown> = {};
-    for (const k of ['cwd', 'stdin', 'timeoutMs', 'env'] as const) if (body[k] !== undefined) o[k] = body[k];
-    return c.json(await h.exec(t, body.script, o));
+    const o = execOptions(body);
+    const local = await here(id, h, t);
+    return c.json(local ? await local.core.exec(local.grant, body.script, o) : await h.exec(t, body.script, o));
   }));
 
   app.get('/api/sessions/:id/files', wrap(async (c) => {
-    const { h, t } = target(c);
+    const { h, t } = await target(c);
     const path = c.req.query('path');
     if (!path?.startsWith('/')) throw new ApiError('BAD_REQUEST', '?path= must be an absolute VM path');
     if (c.req.query('list') !== undefined) return c.json({ path, entries: await h.listDir(t, path) });
-    const data = await h.readFile(t, path) as Uint8Array;
+    const local = await here(param(c, 'id'), h, t);
+    const data = local ? await local.core.vm.fs.readFile(path) : await h.readFile(t, path) as Uint8Array;
     return c.body(new Uint8Array(data), 200, { 'content-type': 'application/octet-stream' });
   }));
 
   app.put('/api/sessions/:id/files', wrap(async (c) => {
-    const { h, t } = target(c);
+    const { h, t } = await target(c);
     const path = c.req.query('path');
     if (!path?.startsWith('/')) throw new ApiError('BAD_REQUEST', '?path= must be an absolute VM path');
     const data = new Uint8Array(await c.req.arrayBuffer());
-    await h.writeFile(t, path, data);
+    const local = await here(param(c, 'id'), h, t);
+    if (local) await local.core.writeFile(local.grant, path, data);
+    else await h.writeFile(t, path, data);
     return c.json({ ok: true, bytes: data.length });
   }));
 
-  app.get('/api/sessions/:id/processes', wrap(async (c) => { const { h, t } = target(c); return c.json({ processes: await h.processes(t) }); }));
+  app.get('/api/sessions/:id/processes', wrap(async (c) => { const { h, t } = await target(c); return c.json({ processes: await h.processes(t) }); }));
 
   app.post('/api/sessions/:id/kill', wrap(async (c) => {
-    const { h, t } = target(c);
+    const { h, t } = await target(c);
     const body = await json(c);
     if (typeof body.pid !== 'number') throw new ApiError('BAD_REQUEST', 'body.pid (number) is required');
     await h.kill(t, body.pid, (body.signal as string | number | undefined) ?? 'SIGTERM');
@@ -186,7 +247,7 @@ export function createApi(opts: ApiOptions): Hono {
   }));
 
   app.post('/api/sessions/:id/input', wrap(async (c) => {
-    const { h, t } = target(c);
+    const { h, t } = await target(c);
     const body = await json(c);
     if (typeof body.data !== 'string') throw new ApiError('BAD_REQUEST', 'body.data (string) is required');
     await h.input(t, body.data);
@@ -194,36 +255,43 @@ export function createApi(opts: ApiOptions): Hono {
   }));
 
   app.post('/api/sessions/:id/resize', wrap(async (c) => {
-    const { h, t } = target(c);
+    const { h, t } = await target(c);
     const body = await json(c);
     await h.resize(t, Number(body.cols), Number(body.rows));
     return c.json({ ok: true });
   }));
 
   app.post('/api/sessions/:id/control', wrap(async (c) => {
-    const { h, t } = target(c);
+    const { h, t } = await target(c);
     const body = await json(c);
     return c.json(await h.control(t, String(body.action), body.to === undefined ? undefined : String(body.to)));
   }));
 
   app.post('/api/sessions/:id/share', wrap(async (c) => {
-    const { id, h, t } = target(c);
+    const { id, h, t } = await target(c);
     const body = await json(c);
-    const role = typeof body.role === 'string' ? body.role : 'observer';
-    const r = await h.share(t, role, { name: typeof body.name === 'string' ? body.name : undefined, ttlMs: typeof body.ttlMs === 'number' ? body.ttlMs : undefined });
+    const role = body.role ?? 'observer';
+    if (typeof role !== 'string') throw new ApiError('BAD_ROLE', "body.role must be 'driver' or 'observer'");
+    const ttlMs = body.ttlMs ?? undefined;
+    if (ttlMs !== undefined && !(typeof ttlMs === 'number' && Number.isFinite(ttlMs) && ttlMs > 0)) {
+      throw new ApiError('BAD_REQUEST', 'body.ttlMs must be a positive number of milliseconds (omit it for a link that does not expire)');
+    }
+    if (body.name !== undefined && typeof body.name !== 'string') throw new ApiError('BAD_REQUEST', 'body.name must be a string');
+    const name = typeof body.name === 'string' ? body.name.slice(0, 100) : undefined;
+    const r = await h.share(t, role, { name, ttlMs });
     return c.json({ ...r, socket: { url: socketUrl(id), room: 'yjs' } }, 201);
   }));
 
-  app.get('/api/sessions/:id/grants', wrap(async (c) => { const { h, t } = target(c); return c.json({ grants: await h.grants(t) }); }));
-  app.delete('/api/sessions/:id/grants/:grant', wrap(async (c) => { const { h, t } = target(c); return c.json({ revoked: await h.revoke(t, param(c, 'grant')) }); }));
+  app.get('/api/sessions/:id/grants', wrap(async (c) => { const { h, t } = await target(c); return c.json({ grants: await h.grants(t) }); }));
+  app.delete('/api/sessions/:id/grants/:grant', wrap(async (c) => { const { h, t } = await target(c); return c.json({ revoked: await h.revoke(t, param(c, 'grant')) }); }));
 
   app.get('/api/sessions/:id/events', wrap(async (c) => {
-    const { h, t } = target(c);
+    const { h, t } = await target(c);
     const after = Number(c.req.query('after') ?? 0);
     return c.json({ events: await h.events(t, Number.isFinite(after) ? after : 0, Number(c.req.query('limit') ?? 1000)) });
   }));
 
-  app.get('/api/sessions/:id/terminal', wrap(async (c) => { const { h, t } = target(c); return c.json(await h.terminalSnapshot(t)); }));
+  app.get('/api/sessions/:id/terminal', wrap(async (c) => { const { h, t } = await target(c); return c.json(await h.terminalSnapshot(t)); }));
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
   return app;

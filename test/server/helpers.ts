@@ -11,7 +11,7 @@ import { SessionClient } from '../../web/client.ts';
 
 const LOCK = join(tmpdir(), 'agentvm-engine-tests.lock');
 
-async function lock(): Promise<() => void> {
+export async function lock(): Promise<() => void> {
   const deadline = Date.now() + 10 * 60_000;
   for (;;) {
     try {
