@@ -23,6 +23,7 @@ export class EventLog {
   readonly #origin: unknown;
   readonly #maxEvents: number;
   #next: number;
+  readonly #listeners = new Set<(ev: SessionEvent) => void>();
 
   constructor(doc: Y.Doc, opts: { origin?: unknown; maxEvents?: number } = {}) {
     this.#doc = doc;
@@ -41,7 +42,16 @@ export class EventLog {
       this.#arr.push([ev]);
       if (this.#arr.length > this.#maxEvents) this.#arr.delete(0, Math.ceil(this.#maxEvents / 4));
     }, this.#origin);
+    for (const l of this.#listeners) {
+      try { l(ev); } catch (e) { console.error('agentvm: event listener failed:', e); }
+    }
     return ev;
+  }
+
+  /** Calls `listener` after each append (e.g. to broadcast over RivetKit connections). */
+  onAppend(listener: (ev: SessionEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Events with id > after (all when omitted), oldest first, at most `limit`. */

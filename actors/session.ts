@@ -89,6 +89,8 @@ export const session = actor({
         } else if (!busy && c.vars.release) { c.vars.release(); c.vars.release = null; }
       },
     });
+    // clients connected through RivetKit (`handle.connect()`) get every event as 'event'
+    core.events.onAppend((ev) => { if (!core.closed) c.broadcast('event', ev); });
     c.vars.core = core;
     // (saved by RivetKit's own throttle: saveState({immediate}) inside onWake deadlocks the start)
     c.state.runner = { id: cfg.runnerId, url: cfg.directUrl };
