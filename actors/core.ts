@@ -19,7 +19,7 @@ import { TerminalLog } from './terminal.ts';
 import { FileTree } from './filetree.ts';
 import { OpenFiles } from './openfiles.ts';
 import { SessionStore, type SqlDb } from './store.ts';
-import { FileSync, applyFileRecords } from './filesync.ts';
+import { FileSync, applyFileRecords, type FileRecord } from './filesync.ts';
 import { Grants, roleAtLeast, type Grant, type Role } from './auth.ts';
 import { checkUpdate } from './guard.ts';
 import { encodeAwareness, encodeSync, SYNC_UPDATE, type ClientMessage } from './protocol.ts';
@@ -306,6 +306,23 @@ export class SessionCore implements ConnHost {
     if (!this.vm.processes().some((p) => p.pid === pid)) throw new ControlError('NO_SUCH_PROCESS', `no process with pid ${pid}`);
     this.vm.kill(pid, signal);
     this.events.append('process.killed', { pid, signal }, g);
+  }
+
+  /** Everything this VM's files differ from the base image by (for a fork that lives in another process). */
+  exportFiles(): FileRecord[] {
+    this.flushFiles();
+    const out: FileRecord[] = [];
+    const fs = new FileSync(this.vm, (recs) => { out.push(...recs); });
+    try { fs.flushAll(); } finally { fs.dispose(); }
+    return out;
+  }
+
+  /** Applies a parent's files to this (fresh) fork and makes them durable. */
+  importFiles(records: FileRecord[]): void {
+    applyFileRecords(this.vm, records);
+    this.#store.putFiles(records);
+    this.#tree.flush();
+    this.events.append('session.files-imported', { records: records.length });
   }
 
   /** Persist everything and stop. The VM is disposed; sockets are closed (clients reconnect). */

@@ -10,6 +10,7 @@ import { db } from 'rivetkit/db';
 import { SessionCore } from './core.ts';
 import { Grants, parseRole, roleAtLeast, type Grant, type GrantsState } from './auth.ts';
 import { ControlError } from './control.ts';
+import type { FileRecord } from './filesync.ts';
 import { offerFork, registerLive, takeFork, unregisterLive } from './live.ts';
 import { sessionConfig } from './config.ts';
 import { KernelError } from '../kernel/errno.ts';
@@ -28,6 +29,8 @@ export interface SessionState {
   claimHash: string | null;
   grants: GrantsState | undefined;
   closed: boolean;
+  /** A fork whose files have not arrived yet (its parent lived in another process). */
+  forkPending: boolean;
   /** Direct URL of the server process the session last woke in (for the fast socket path). */
   runner: { id: string; url: string | null } | null;
 }
@@ -70,6 +73,7 @@ export const session = actor({
   createState: (_c, input: SessionInput): SessionState => ({
     name: input?.name ?? 'session', createdAt: Date.now(), forkOf: input?.forkOf ?? null,
     claimHash: input?.claimHash ?? null, grants: undefined, closed: false, runner: null,
+    forkPending: Boolean(input?.forkOf),
   }),
   createVars: (): Vars => ({ core: null, release: null }),
   onWake: async (c) => {
@@ -77,10 +81,12 @@ export const session = actor({
     const cfg = sessionConfig();
     const grants = new Grants(c.state.grants);
     const id = c.key[0]!;
+    const fromVm = c.state.forkPending ? takeFork(id) : undefined;
+    if (fromVm) c.state.forkPending = false;
     const core = await SessionCore.open({
       id, db: c.db as never, grants,
       journalPath: join(cfg.dataDir, 'journal', `${c.actorId}.log`),
-      fromVm: takeFork(id),
+      fromVm,
       onBusy: (busy) => {
         if (busy && !c.vars.release) {
           let release!: () => void;
@@ -138,7 +144,7 @@ export const session = actor({
       const { core, grant } = auth(c, token);
       return {
         grant: publicGrant(grant), runner: c.state.runner, name: c.state.name, createdAt: c.state.createdAt,
-        forkOf: c.state.forkOf, driver: core.control.driver, stats: core.stats(),
+        forkOf: c.state.forkOf, forkPending: c.state.forkPending, driver: core.control.driver, stats: core.stats(),
       };
     },
     exec: (c, token: string, script: string, opts?: { cwd?: string; env?: Record<string, string>; stdin?: string; timeoutMs?: number }) => guarded(async () => {
@@ -211,6 +217,23 @@ export const session = actor({
       offerFork(newId, core.vm.fork());
       core.events.append('session.forked', { into: newId }, grant);
       return { runner: c.state.runner };
+    }),
+    /** The parent's side of a fork across processes: its files, as records. */
+    exportFiles: (c, token: string) => guarded(() => {
+      const { core, grant } = auth(c, token);
+      if (!roleAtLeast(grant.role, 'owner')) throw new UserError('only an owner can export a session', { code: 'FORBIDDEN' });
+      return core.exportFiles();
+    }),
+    /** The fork's side: once, right after creation, when the parent's VM could not be handed over in-process. */
+    importFiles: (c, token: string, records: FileRecord[]) => guarded(async () => {
+      const { core, grant } = auth(c, token);
+      if (!roleAtLeast(grant.role, 'owner')) throw new UserError('only an owner can import files', { code: 'FORBIDDEN' });
+      if (!c.state.forkPending) throw new UserError('this session is not waiting for a fork\'s files', { code: 'CONFLICT' });
+      if (!Array.isArray(records)) throw new UserError('records must be an array', { code: 'BAD_REQUEST' });
+      core.importFiles(records);
+      c.state.forkPending = false;
+      await c.saveState({ immediate: true });
+      return { records: records.length };
     }),
     close: (c, token: string) => guarded(async () => {
       const { core, grant } = auth(c, token);

@@ -52,3 +52,13 @@ console.log(line(header));
 console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
 for (const r of rows) console.log(line(r));
 console.log(`\ntargets: cold start p50 ≤ 0.2 ms and ≤ 1/5 of just-bash; ≤ 64 KiB per idle VM; streaming rows end at once.`);
+
+// Session rows (keystroke → echo through a real server, idle sessions): their own process, since
+// RivetKit's native runtime and the embedded engine must not disturb the figures above.
+const sessions = spawnSync(process.execPath, [fileURLToPath(new URL('./sessions.ts', import.meta.url))], { encoding: 'utf8', timeout: 10 * 60_000 });
+console.log('');
+if (sessions.stdout.trim()) console.log(sessions.stdout.trimEnd());
+if (sessions.error || sessions.status !== 0) {
+  const why = sessions.error ? (sessions.signal ? 'timeout after 10 min' : sessions.error.message) : (sessions.stderr.trim().split('\n').pop() ?? `exit ${sessions.status}`);
+  console.log(`session rows: failed (${why})`);
+}

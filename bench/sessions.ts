@@ -18,7 +18,8 @@
 //     socket): RSS and V8 heap per session in the server process, create time, the engine's RSS.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { connect as tcpConnect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -36,6 +37,12 @@ async function serverChild(): Promise<void> {
   const { withServer } = await import('../test/server/helpers.ts');
   const { liveSessions } = await import('../actors/live.ts');
   const env = await withServer({ logLevel: 'error' });
+  if (!existsSync(join(env.dataDir, '.rivetkit', 'var', 'engine', 'runtime.json'))) {
+    // startServer found an engine already listening on its port and joined it: not ours to measure
+    process.stderr.write('another Rivet Engine already holds port 6420: stop it and run again\n');
+    await env.done();
+    process.exit(3);
+  }
   const gc = (globalThis as { gc?: () => void }).gc;
   let stopping = false;
   const stop = async () => {
@@ -311,13 +318,28 @@ const x = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
 const kib = (v: number) => `${(v / 1024).toFixed(0)} KiB`;
 const mib = (v: number) => `${(v / 1024 / 1024).toFixed(1)} MiB`;
 
+/** Something listens on 127.0.0.1:port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = tcpConnect({ host: '127.0.0.1', port });
+    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('error', () => resolve(false));
+  });
+}
+
 async function main(): Promise<void> {
+  process.setMaxListeners(0); // y-websocket adds one 'exit' listener per provider
   const t0 = performance.now();
-  const watchdog = setTimeout(() => { console.error('session rows: gave up after 5 minutes'); process.exit(2); }, 5 * 60_000);
+  // a server test's engine goes away within a minute or two; anything else holding the port will not
+  for (let waited = 0; await listening(6420); waited += 1000) {
+    if (waited >= 120_000) throw new Error('port 6420 stayed taken for 2 minutes (another Rivet Engine or agentvm serve is running): the session rows need their own engine');
+    await sleep(1000);
+  }
+  const watchdog = setTimeout(() => { console.error('session rows: gave up after 8 minutes'); process.exit(2); }, 8 * 60_000);
   const server = new Child('server');
   const relay = new Child('relay');
   try {
-    const srvInfo = await server.next(11 * 60_000, 'server start'); // may wait for the engine lock
+    const srvInfo = await server.next(4 * 60_000, 'server start'); // may wait for the engine tests' lock
     const relayInfo = await relay.next(20_000, 'relay start');
     const srv = { url: srvInfo.url as string, apiToken: srvInfo.apiToken as string, dataDir: srvInfo.dataDir as string };
     const { rows: keyRows, msgSize } = await measureKeys(srv, relayInfo.port as number);

@@ -202,6 +202,8 @@ export function createApi(opts: ApiOptions): Hono {
     const name = typeof body.name === 'string' ? body.name.slice(0, 200) : `${info.name} (fork)`;
     const h = await client.session.create([newId], { input: { name, claimHash: claim.hash, forkOf: id } });
     const { token: newToken, grant } = await h.claim(claim.secret, info.grant.name);
+    // the fork woke in another process than its parent: copy the parent's files over
+    if ((await h.hello(newToken)).forkPending) await h.importFiles(newToken, await parent.exportFiles(t));
     await client.directory.getOrCreate(['main']).add({ id: newId, name, createdAt: Date.now(), forkOf: id, closed: false });
     return c.json({ id: newId, name, token: newToken, grant, forkOf: id, socket: { url: socketUrl(newId), room: 'yjs' } }, 201);
   }));

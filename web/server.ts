@@ -110,6 +110,8 @@ export async function startServer(opts: ServeOptions = {}): Promise<AgentvmServe
   const savedHome = process.env.HOME;
   if (embedded) process.env.HOME = dataDir;
   process.env.RIVET_RUN_SERVICES ??= '0';
+  // RivetKit's native runtime warns about its own internals (e.g. "SQLite transaction is unnamed") at warn level
+  process.env.RIVET_LOG_LEVEL ??= opts.logLevel ?? 'error';
   try { await registry.startAndWait(); } finally { if (embedded) process.env.HOME = savedHome; }
   const client = createClient<AgentvmRegistry>({ endpoint: engineEndpoint } as never);
 

@@ -2,7 +2,7 @@
 // fixed ports besides its main one, so test files that need it take turns (a lock directory);
 // each file gets a fresh data directory and stops the engine it started.
 
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
@@ -16,10 +16,15 @@ export async function lock(): Promise<() => void> {
   for (;;) {
     try {
       mkdirSync(LOCK);
+      writeFileSync(join(LOCK, 'pid'), String(process.pid));
       return () => rmSync(LOCK, { recursive: true, force: true });
     } catch {
-      // a lock left by a killed run is stale after 3 minutes
-      try { if (Date.now() - statSync(LOCK).mtimeMs > 180_000) rmSync(LOCK, { recursive: true, force: true }); } catch { /* gone */ }
+      // a lock whose holder died (or that is older than 5 minutes) is stale
+      try {
+        let dead = false;
+        try { process.kill(Number(readFileSync(join(LOCK, 'pid'), 'utf8')), 0); } catch (e) { dead = (e as NodeJS.ErrnoException).code === 'ESRCH'; }
+        if (dead || Date.now() - statSync(LOCK).mtimeMs > 300_000) rmSync(LOCK, { recursive: true, force: true });
+      } catch { /* gone */ }
       if (Date.now() > deadline) throw new Error('timed out waiting for the engine test lock');
       await new Promise((r) => setTimeout(r, 200));
     }

@@ -38,6 +38,20 @@ test('two runners, one engine: sessions spread and are reachable from either ser
       await viaB.waitFor(() => viaB.terminalText.includes(`reach-${s.id}\r\n`), 10_000, `output of ${s.id} via B`);
       viaA.destroy(); viaB.destroy();
     }
+    // forks land wherever the engine puts them: across processes the files are copied over
+    let crossed = 0;
+    for (const s of sessions.slice(0, 4)) {
+      const ex = await api(a, 'POST', `/api/sessions/${s.id}/exec`, s.token, { script: `echo parent-${s.id} > /home/user/mark.txt` });
+      assert.equal(ex.json.exitCode, 0, JSON.stringify(ex.json));
+      const f = await api(b, 'POST', `/api/sessions/${s.id}/fork`, s.token, {});
+      assert.equal(f.status, 201, JSON.stringify(f.json));
+      const info = await api(a, 'GET', `/api/sessions/${f.json.id}`, f.json.token);
+      if (info.json.runner.id !== s.runner) crossed++;
+      const got = await api(a, 'POST', `/api/sessions/${f.json.id}/exec`, f.json.token, { script: 'cat /home/user/mark.txt' });
+      assert.equal(got.json.stdout, `parent-${s.id}\n`);
+    }
+    if (crossed === 0) console.log('note: every fork landed in its parent\'s process this time');
+
     // both servers list all sessions (the directory actor)
     for (const via of [a, b]) {
       const list = await api(via, 'GET', '/api/sessions', 'test-api-token');
