@@ -18,7 +18,7 @@
 //     socket): RSS and V8 heap per session in the server process, create time, the engine's RSS.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,8 @@ import { createInterface } from 'node:readline';
 import { WebSocket, WebSocketServer } from 'ws';
 
 const MARK = '@@bench ';
+/** The embedded engine's port (it also binds +1 and +10): not 6420 (`agentvm serve`, CLI tests) nor 6520 (server tests). */
+const ENGINE_PORT = Number(process.env.BENCH_ENGINE_PORT ?? 6620);
 const self = fileURLToPath(import.meta.url);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const say = (o: object) => process.stdout.write(MARK + JSON.stringify(o) + '\n');
@@ -34,12 +36,14 @@ const say = (o: object) => process.stdout.write(MARK + JSON.stringify(o) + '\n')
 // ---------------------------------------------------------------- children
 
 async function serverChild(): Promise<void> {
+  // withServer takes the server tests' lock (their engines bind fixed ports), so no test's engine
+  // shares ours or loads the machine while we measure.
   const { withServer } = await import('../test/server/helpers.ts');
   const { liveSessions } = await import('../actors/live.ts');
-  const env = await withServer({ logLevel: 'error' });
+  const env = await withServer({ logLevel: 'error', enginePort: ENGINE_PORT });
   if (!existsSync(join(env.dataDir, '.rivetkit', 'var', 'engine', 'runtime.json'))) {
     // startServer found an engine already listening on its port and joined it: not ours to measure
-    process.stderr.write('another Rivet Engine already holds port 6420: stop it and run again\n');
+    process.stderr.write(`another Rivet Engine already holds port ${ENGINE_PORT}: stop it or set BENCH_ENGINE_PORT\n`);
     await env.done();
     process.exit(3);
   }
@@ -48,7 +52,9 @@ async function serverChild(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    try { await env.done(); } finally { process.exit(0); }
+    // BENCH_KEEP_LOGS=<dir>: keep the engine's logs (done() removes the data directory)
+    if (process.env.BENCH_KEEP_LOGS) cpSync(join(env.dataDir, '.rivetkit', 'var', 'logs'), process.env.BENCH_KEEP_LOGS, { recursive: true });
+    try { await env.done(); } finally { process.exit(0); } // RivetKit's native runtime keeps the event loop alive
   };
   say({ ready: true, url: env.server.url, apiToken: env.server.apiToken, dataDir: env.dataDir, pid: process.pid });
   const rl = createInterface({ input: process.stdin });
@@ -96,7 +102,7 @@ class Child {
 
   constructor(mode: string) {
     this.proc = spawn(process.execPath, ['--expose-gc', self, mode], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const keep = (l: string) => { this.tail.push(l); if (this.tail.length > 20) this.tail.shift(); };
+    const keep = (l: string) => { this.tail.push(l); if (this.tail.length > 200) this.tail.shift(); };
     createInterface({ input: this.proc.stdout! }).on('line', (l) => {
       if (!l.startsWith(MARK)) { keep(l); return; }
       const o = JSON.parse(l.slice(MARK.length)) as Record<string, unknown>;
@@ -136,8 +142,8 @@ class Child {
 function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
-interface Stat { p50: number; p99: number; n: number }
-const stat = (xs: number[]): Stat => { const s = [...xs].sort((a, b) => a - b); return { p50: pct(s, 50), p99: pct(s, 99), n: s.length }; };
+interface Stat { p50: number; p99: number; max: number; n: number }
+const stat = (xs: number[]): Stat => { const s = [...xs].sort((a, b) => a - b); return { p50: pct(s, 50), p99: pct(s, 99), max: s[s.length - 1]!, n: s.length }; };
 
 /** A driver and N observers; key i's arrival time at observer o is arrivals[o][i]. */
 interface Rig {
@@ -150,9 +156,11 @@ interface Rig {
   close(): void;
 }
 
-async function typeKeys(rig: Rig, sent: number[], start: number, count: number, paceMs: number): Promise<{ last: Stat; each: Stat }> {
-  for (let k = 0; k < count; k++) {
-    const i = start + k;
+/** Types at least `min` keys, and on until `until` (performance.now()); returns the stats and the next key index. */
+async function typeKeys(rig: Rig, sent: number[], start: number, min: number, paceMs: number, until = 0): Promise<{ last: Stat; each: Stat; end: number }> {
+  let count = 0;
+  for (; count < min || performance.now() < until; count++) {
+    const i = start + count;
     sent[i] = performance.now();
     rig.send(i);
     await sleep(paceMs);
@@ -175,7 +183,7 @@ async function typeKeys(rig: Rig, sent: number[], start: number, count: number, 
     for (const a of rig.arrivals) { const d = a[i]! - sent[i]!; each.push(d); if (d > worst) worst = d; }
     last.push(worst);
   }
-  return { last: stat(last), each: stat(each) };
+  return { last: stat(last), each: stat(each), end };
 }
 
 async function api(base: string, method: string, path: string, token: string, body?: unknown): Promise<any> {
@@ -190,9 +198,9 @@ async function api(base: string, method: string, path: string, token: string, bo
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-async function agentvmRig(srv: { url: string; apiToken: string }, observers: number, updateSizes: number[]): Promise<Rig> {
+async function agentvmRig(srv: { url: string; apiToken: string }, observers: number, updateSizes: number[]): Promise<Rig & { born: number }> {
   const { SessionClient } = await import('../web/client.ts');
-  const s = await api(srv.url, 'POST', '/api/sessions', srv.apiToken, { name: `bench-${observers}` });
+  const s = await api(srv.url, 'POST', '/api/sessions', srv.apiToken, { name: `bench-${observers}` }).catch((e: Error) => { throw new Error(`session for ${observers} observers: ${e.message}`); });
   const tokens: string[] = [];
   for (let o = 0; o < observers; o++) tokens.push((await api(srv.url, 'POST', `/api/sessions/${s.id}/share`, s.token, { role: 'observer', name: `obs${o}` })).token);
   const mk = (token: string) => new SessionClient({ url: s.socket.url, token, WebSocket });
@@ -201,6 +209,7 @@ async function agentvmRig(srv: { url: string; apiToken: string }, observers: num
   await driver.waitFor(() => driver.terminalText.includes('$ '), 20_000, 'prompt');
   driver.input('cat > /dev/null\r');
   await driver.waitFor(() => driver.terminalText.endsWith('cat > /dev/null\r\n'), 10_000, 'cat running');
+  const born = performance.now();
   const clients = tokens.map(mk);
   await Promise.all(clients.map((c) => c.synced(30_000)));
   const arrivals: number[][] = clients.map(() => []);
@@ -220,7 +229,7 @@ async function agentvmRig(srv: { url: string; apiToken: string }, observers: num
   clients[0]!.doc.on('update', (u: Uint8Array) => { if (updateSizes.length < 10_000) updateSizes.push(u.length); });
   await sleep(300); // presence traffic of the joins settles
   return {
-    arrivals,
+    arrivals, born,
     send: (i) => driver.input(LETTERS[i % 26]!),
     breath: () => driver.input('\r'),
     failed: () => failure ?? (driver.errors[0] ? `driver: ${driver.errors[0].code} ${driver.errors[0].message}` : null),
@@ -253,6 +262,9 @@ const WARMUP = 30, SAMPLES = Number(process.env.BENCH_KEYS ?? 200), TYPING_MS = 
 const OBSERVERS = [1, 10, 50];
 
 interface KeyRow { observers: number; pace: number; a: { last: Stat; each: Stat }; r: { last: Stat; each: Stat } }
+/** y-websocket clients renew their presence every 15 s (y-protocols awareness): the typing row lasts past that, so
+ *  it includes one renewal round of all observers (they joined together, so they renew together). */
+const RENEWAL_MS = 15_000 + 1_500;
 
 async function measureKeys(srv: { url: string; apiToken: string }, relayPort: number): Promise<{ rows: KeyRow[]; msgSize: number }> {
   const rows: KeyRow[] = [];
@@ -262,8 +274,8 @@ async function measureKeys(srv: { url: string; apiToken: string }, relayPort: nu
     const a = await agentvmRig(srv, n, sizes);
     const sentA: number[] = [];
     await typeKeys(a, sentA, 0, WARMUP, TYPING_MS);
-    const aTyping = await typeKeys(a, sentA, WARMUP, SAMPLES, TYPING_MS);
-    const aBurst = await typeKeys(a, sentA, WARMUP + SAMPLES, SAMPLES, BURST_MS);
+    const aTyping = await typeKeys(a, sentA, WARMUP, SAMPLES, TYPING_MS, a.born + RENEWAL_MS);
+    const aBurst = await typeKeys(a, sentA, aTyping.end, SAMPLES, BURST_MS);
     a.close();
     // the relay sends what an agentvm observer receives per key: the update + 3 bytes of sync framing
     sizes.sort((x, y) => x - y);
@@ -272,7 +284,7 @@ async function measureKeys(srv: { url: string; apiToken: string }, relayPort: nu
     const sentR: number[] = [];
     await typeKeys(r, sentR, 0, WARMUP, TYPING_MS);
     const rTyping = await typeKeys(r, sentR, WARMUP, SAMPLES, TYPING_MS);
-    const rBurst = await typeKeys(r, sentR, WARMUP + SAMPLES, SAMPLES, BURST_MS);
+    const rBurst = await typeKeys(r, sentR, rTyping.end, SAMPLES, BURST_MS);
     r.close();
     rows.push({ observers: n, pace: TYPING_MS, a: aTyping, r: rTyping }, { observers: n, pace: BURST_MS, a: aBurst, r: rBurst });
     await sleep(300);
@@ -294,7 +306,7 @@ async function measureIdle(server: Child, srv: { url: string; apiToken: string; 
   const times: number[] = [];
   for (let i = 0; i < IDLE; i++) {
     const t0 = performance.now();
-    await api(srv.url, 'POST', '/api/sessions', srv.apiToken, { name: `idle-${i}` });
+    await api(srv.url, 'POST', '/api/sessions', srv.apiToken, { name: `idle-${i}` }).catch((e: Error) => { throw new Error(`idle session ${i + 1} of ${IDLE}: ${e.message}`); });
     times.push(performance.now() - t0);
   }
   const after = await server.ask('mem', 30_000);
@@ -314,6 +326,7 @@ async function measureIdle(server: Child, srv: { url: string; apiToken: string; 
 type Row = [string, string, string, string];
 const ms = (v: number) => `${v < 1 ? v.toFixed(3) : v.toFixed(1)} ms`;
 const pair = (s: Stat) => `${ms(s.p50)} / ${ms(s.p99)}`;
+const trio = (s: Stat) => `${pair(s)} (max ${s.max.toFixed(0)}, n ${s.n})`;
 const x = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
 const kib = (v: number) => `${(v / 1024).toFixed(0)} KiB`;
 const mib = (v: number) => `${(v / 1024 / 1024).toFixed(1)} MiB`;
@@ -327,19 +340,21 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
+let serverProc: Child | null = null;
+
 async function main(): Promise<void> {
   process.setMaxListeners(0); // y-websocket adds one 'exit' listener per provider
   const t0 = performance.now();
-  // a server test's engine goes away within a minute or two; anything else holding the port will not
-  for (let waited = 0; await listening(6420); waited += 1000) {
-    if (waited >= 120_000) throw new Error('port 6420 stayed taken for 2 minutes (another Rivet Engine or agentvm serve is running): the session rows need their own engine');
+  // a previous run's engine may still be stopping
+  for (let waited = 0; await listening(ENGINE_PORT); waited += 1000) {
+    if (waited >= 60_000) throw new Error(`port ${ENGINE_PORT} stayed taken for a minute (another engine; set BENCH_ENGINE_PORT): the session rows need their own engine`);
     await sleep(1000);
   }
-  const watchdog = setTimeout(() => { console.error('session rows: gave up after 8 minutes'); process.exit(2); }, 8 * 60_000);
-  const server = new Child('server');
+  const watchdog = setTimeout(() => { console.error('session rows: gave up after 9 minutes'); process.exit(2); }, 9 * 60_000);
+  const server = serverProc = new Child('server');
   const relay = new Child('relay');
   try {
-    const srvInfo = await server.next(4 * 60_000, 'server start'); // may wait for the engine tests' lock
+    const srvInfo = await server.next(5 * 60_000, 'server start'); // may wait for the server tests' lock
     const relayInfo = await relay.next(20_000, 'relay start');
     const srv = { url: srvInfo.url as string, apiToken: srvInfo.apiToken as string, dataDir: srvInfo.dataDir as string };
     const { rows: keyRows, msgSize } = await measureKeys(srv, relayInfo.port as number);
@@ -349,7 +364,7 @@ async function main(): Promise<void> {
     let target: string[] = [];
     for (const k of keyRows) {
       const label = `keystroke→echo, ${k.observers} obs, ${k.pace === TYPING_MS ? `typing (${TYPING_MS} ms)` : `burst (${BURST_MS} ms)`}`;
-      rows.push([`${label}, last obs p50 / p99`, pair(k.a.last), pair(k.r.last), `${x(k.a.last.p50, k.r.last.p50)} / ${x(k.a.last.p99, k.r.last.p99)}`]);
+      rows.push([`${label}, last obs p50 / p99`, trio(k.a.last), trio(k.r.last), `${x(k.a.last.p50, k.r.last.p50)} / ${x(k.a.last.p99, k.r.last.p99)}`]);
       if (k.observers > 1) rows.push([`${label}, each obs p50 / p99`, pair(k.a.each), pair(k.r.each), `${x(k.a.each.p50, k.r.each.p50)} / ${x(k.a.each.p99, k.r.each.p99)}`]);
       if (k.observers === 50 && k.pace === TYPING_MS) {
         const p99 = k.a.last.p99, rel = p99 / k.r.last.p99;
@@ -370,8 +385,9 @@ async function main(): Promise<void> {
     console.log(line(header));
     console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
     for (const r of rows) console.log(line(r));
-    console.log(`\n${SAMPLES} keys per row after ${WARMUP} warm-up keys; relay messages ${msgSize} bytes (agentvm's per-key update); ` +
-      `server and relay each in their own process, all clients in one; ${(performance.now() - t0) / 1000 | 0} s.`);
+    console.log(`\n≥ ${SAMPLES} keys per row after ${WARMUP} warm-up keys (agentvm typing rows go on until ${RENEWAL_MS / 1000} s after the observers joined, ` +
+      `so they include one presence renewal of all of them); relay messages ${msgSize} bytes (agentvm's per-key update); ` +
+      `server and relay each in their own process, all clients in this one; ${(performance.now() - t0) / 1000 | 0} s.`);
     console.log(`targets: ${target.join('; ')}.`);
   } finally {
     clearTimeout(watchdog);
@@ -386,6 +402,9 @@ if (mode === 'server') await serverChild();
 else if (mode === 'relay') await relayChild();
 else {
   try { await main(); process.exit(0); } catch (e) {
+    const tail = (serverProc as Child | null)?.tail ?? [];
+    const log = process.env.BENCH_DEBUG ? tail : tail.filter((l) => !l.startsWith('ts=') && l.trim() !== '').slice(-8);
+    if (log.length) console.error(`server log:\n  ${log.join('\n  ')}`);
     console.error(`session rows failed: ${(e as Error).message}`);
     process.exit(1);
   }

@@ -1,7 +1,8 @@
 // The REST API (Hono): sessions (create/list/get/close/fork), exec, files, terminal input, control,
 // share links, events. Every route but /health needs a token: the server's API token to create and
 // list sessions, a session token (owner/driver/observer) for everything inside a session — checked
-// by the session's actor, not here. Errors are JSON `{ error: { code, message } }`.
+// by the session (its actor, or its live core when it lives in this process: exec and files go
+// there directly, past RivetKit's message size limits). Errors are JSON `{ error: { code, message } }`.
 
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -202,6 +203,9 @@ export function createApi(opts: ApiOptions): Hono {
     const name = typeof body.name === 'string' ? body.name.slice(0, 200) : `${info.name} (fork)`;
     const h = await client.session.create([newId], { input: { name, claimHash: claim.hash, forkOf: id } });
     const { token: newToken, grant } = await h.claim(claim.secret, info.grant.name);
+    // The VM is handed over in-process when the fork woke where its parent lives; elsewhere it
+    // starts empty and waits for the parent's files.
+    if ((await h.hello(newToken)).forkPending) await h.importFiles(newToken, await parent.exportFiles(t));
     // the fork woke in another process than its parent: copy the parent's files over
     if ((await h.hello(newToken)).forkPending) await h.importFiles(newToken, await parent.exportFiles(t));
     await client.directory.getOrCreate(['main']).add({ id: newId, name, createdAt: Date.now(), forkOf: id, closed: false });
@@ -285,7 +289,17 @@ export function createApi(opts: ApiOptions): Hono {
   }));
 
   app.get('/api/sessions/:id/grants', wrap(async (c) => { const { h, t } = await target(c); return c.json({ grants: await h.grants(t) }); }));
-  app.delete('/api/sessions/:id/grants/:grant', wrap(async (c) => { const { h, t } = await target(c); return c.json({ revoked: await h.revoke(t, param(c, 'grant')) }); }));
+  app.delete('/api/sessions/:id/grants/:grant', wrap(async (c) => {
+    const { id, h, t } = await target(c);
+    const grantId = param(c, 'grant');
+    const revoked = await h.revoke(t, grantId);
+    // A revoked link must not keep driving: the owner who revoked it takes control back.
+    // (Its open sockets are not cut yet: that needs the session's connection list.)
+    const core = liveSession(id);
+    const by = core?.grants.verify(t);
+    if (revoked && core && by && core.control.driver?.id === grantId) core.control.take(by);
+    return c.json({ revoked });
+  }));
 
   app.get('/api/sessions/:id/events', wrap(async (c) => {
     const { h, t } = await target(c);

@@ -2,7 +2,7 @@
 // fixed ports besides its main one, so test files that need it take turns (a lock directory);
 // each file gets a fresh data directory and stops the engine it started.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
@@ -11,12 +11,29 @@ import { SessionClient } from '../../web/client.ts';
 
 const LOCK = join(tmpdir(), 'agentvm-engine-tests.lock');
 
+/** Engines left by test runs that were killed before cleaning up (they hold the engine's ports). */
+function killOrphanEngines(): number {
+  let killed = 0;
+  let pids: string[] = [];
+  try { pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d)); } catch { return 0; }
+  for (const pid of pids) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('rivet-engine')) continue;
+      const home = /(?:^|\0)HOME=([^\0]*)/.exec(readFileSync(`/proc/${pid}/environ`, 'utf8'))?.[1] ?? '';
+      if (home.startsWith(join(tmpdir(), 'agentvm-'))) process.kill(Number(pid), 'SIGKILL'), killed++;
+    } catch { /* gone or not ours */ }
+  }
+  return killed;
+}
+
 export async function lock(): Promise<() => void> {
   const deadline = Date.now() + 10 * 60_000;
   for (;;) {
     try {
       mkdirSync(LOCK);
       writeFileSync(join(LOCK, 'pid'), String(process.pid));
+      // holding the lock, no test engine can be legitimately running
+      if (killOrphanEngines() > 0) await new Promise((r) => setTimeout(r, 500));
       return () => rmSync(LOCK, { recursive: true, force: true });
     } catch {
       // a lock whose holder died (or that is older than 5 minutes) is stale

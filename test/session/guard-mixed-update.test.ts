@@ -3,8 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { checkUpdate } from '../../actors/guard.ts';
-
-const files = (name: string) => name.startsWith('file:');
+import { capture, files } from './guard-helpers.ts';
 
 function setup() {
   const server = new Y.Doc();
@@ -14,16 +13,6 @@ function setup() {
   const client = new Y.Doc();
   Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
   return { server, client };
-}
-
-function capture(doc: Y.Doc, fn: () => void): Uint8Array {
-  let out: Uint8Array | null = null;
-  const h = (u: Uint8Array) => { out = out === null ? u : Y.mergeUpdates([out, u]); };
-  doc.on('update', h);
-  doc.transact(fn);
-  doc.off('update', h);
-  assert.ok(out !== null);
-  return out;
 }
 
 test('file insert + events insert in one transaction is refused, both roots reported', () => {

@@ -3,18 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
 import { checkUpdate } from '../../actors/guard.ts';
-
-const files = (name: string) => name.startsWith('file:');
-
-function capture(doc: Y.Doc, fn: () => void): Uint8Array {
-  let out: Uint8Array | null = null;
-  const h = (u: Uint8Array) => { out = out === null ? u : Y.mergeUpdates([out, u]); };
-  doc.on('update', h);
-  doc.transact(fn);
-  doc.off('update', h);
-  assert.ok(out !== null);
-  return out;
-}
+import { capture, files } from './guard-helpers.ts';
 
 function setup() {
   const server = new Y.Doc();
