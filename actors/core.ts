@@ -45,6 +45,8 @@ const SERVER = Symbol('server');
 const FILE_FLUSH_MS = 100;
 /** At most one 'write.rejected' event per connection per this many ms (a stuck client must not flood the log). */
 const REJECT_LOG_MS = 5000;
+/** Presence renewals (no change) are forwarded at most this often. */
+const AWARENESS_RENEW_MS = 1000;
 
 export class SessionCore implements ConnHost {
   readonly id: string;
@@ -64,6 +66,9 @@ export class SessionCore implements ConnHost {
   readonly #rejectLogged = new WeakMap<Conn, number>();
   #pty: VMPty | null = null;
   #fileTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly #awPending = new Set<number>();
+  #awTimer: ReturnType<typeof setTimeout> | null = null;
+  #awUrgent = false;
   #lastFileFlush = 0;
   #closed = false;
 
@@ -110,11 +115,11 @@ export class SessionCore implements ConnHost {
   }
 
   #start(fresh: boolean, meta: Record<string, string>): void {
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-      const changed = [...added, ...updated, ...removed];
-      const msg = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-      for (const c of this.#conns) c.send(msg);
-    });
+    // Presence goes out batched: real changes on the next turn, plain renewals (every client
+    // re-announces itself every 15 s) at most once a second — one message per connection per batch.
+    type AwChange = { added: number[]; updated: number[]; removed: number[] };
+    this.awareness.on('change', ({ added, updated, removed }: AwChange) => this.#awarenessOut([...added, ...updated, ...removed], 0));
+    this.awareness.on('update', ({ added, updated, removed }: AwChange) => this.#awarenessOut([...added, ...updated, ...removed], AWARENESS_RENEW_MS));
     this.#files.start();
     this.vm.fs.watch(() => this.#scheduleFileFlush());
     this.#tree.start();
@@ -122,6 +127,21 @@ export class SessionCore implements ConnHost {
     this.vm.kernel.commandObserver = (ev) => this.#command(ev);
     this.events.append(fresh ? 'session.created' : 'session.resumed', fresh ? {} : { cwd: meta.cwd ?? null });
     this.#spawnShell();
+  }
+
+  #awarenessOut(ids: number[], delay: number): void {
+    for (const id of ids) this.#awPending.add(id);
+    if (this.#awTimer !== null && (delay > 0 || this.#awUrgent)) return;
+    if (this.#awTimer !== null) clearTimeout(this.#awTimer);
+    this.#awUrgent = delay === 0;
+    this.#awTimer = setTimeout(() => {
+      this.#awTimer = null;
+      const ids = [...this.#awPending];
+      this.#awPending.clear();
+      if (ids.length === 0 || this.#closed) return;
+      const msg = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+      for (const c of this.#conns) c.send(msg);
+    }, delay);
   }
 
   // ---- the shared terminal ----
@@ -331,6 +351,7 @@ export class SessionCore implements ConnHost {
     this.flushFiles();
     this.terminal.flush();
     this.#closed = true;
+    if (this.#awTimer !== null) clearTimeout(this.#awTimer);
     for (const c of [...this.#conns]) c.close(1012, reason);
     this.#pty?.dispose();
     this.terminal.dispose();

@@ -48,6 +48,9 @@ export interface TerminalLogOptions {
 
 type SyncCore = { writeSync?: (data: string) => void };
 
+/** A flush this large means output is flooding: batch it per flushMs instead of per timer turn. */
+const FLOOD_CHARS = 512;
+
 export class TerminalLog {
   readonly #doc: Y.Doc;
   readonly #arr: Y.Array<string>;
@@ -65,6 +68,7 @@ export class TerminalLog {
   #chars = 0;
   #base = 0;                // length of the last snapshot chunk (anti-thrash)
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #lastFlushLen = 0;        // size of the last flush: small ones (echo) keep the window at one timer turn
   #compactSoon: ReturnType<typeof setImmediate> | null = null;
   #disposed = false;
 
@@ -104,6 +108,7 @@ export class TerminalLog {
   flush(): void {
     if (this.#pendingLen === 0) return;
     const text = this.#take();
+    this.#lastFlushLen = text.length;
     this.#doc.transact(() => this.#arr.push([text]), this.#origin);
     this.#chars += text.length;
     if (this.#compactSoon === null && this.#overfull()) {
@@ -172,13 +177,15 @@ export class TerminalLog {
     return this.#chars > Math.max(this.#retain, 2 * this.#base) || this.#arr.length > this.#maxChunks;
   }
 
+  /** Trailing edge: the next turn while output is a trickle (typing echo), flushMs once it floods. */
   #arm(): void {
+    const flood = this.#lastFlushLen >= FLOOD_CHARS;
     this.#timer = setTimeout(() => {
       this.#timer = null;
       if (this.#pendingLen === 0) return; // idle again: the next write goes straight through
       this.flush();
       this.#arm();
-    }, this.#flushMs);
+    }, flood ? this.#flushMs : 0);
   }
 
   #take(): string {

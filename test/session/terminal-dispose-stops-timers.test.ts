@@ -16,7 +16,7 @@ function child(dispose: boolean, timeout: number) {
     import { TerminalLog } from ${JSON.stringify(moduleUrl)};
     const doc = new Y.Doc();
     const log = new TerminalLog(doc, { flushMs: 600000, retainChars: 10 });
-    log.write('first\\r\\n');   // leading edge: arms the 10-minute window
+    log.write('first'.repeat(200) + '\\r\\n');   // leading edge, flooding: arms the 10-minute window
     log.write('second\\r\\n');  // pending for the trailing edge
     ${dispose ? 'log.dispose(); log.write("ignored");' : ''}
     console.log(JSON.stringify(doc.getArray('terminal').toArray()));
@@ -30,7 +30,7 @@ test('dispose() flushes and clears timers: the process exits at once', () => {
   assert.equal(r.signal, null, `child did not exit: ${r.stderr}`);
   assert.equal(r.status, 0, r.stderr);
   assert.ok(Date.now() - t0 < 15_000);
-  assert.deepEqual(JSON.parse(r.stdout), ['first\r\n', 'second\r\n']);
+  assert.deepEqual(JSON.parse(r.stdout), ['first'.repeat(200) + '\r\n', 'second\r\n']);
 });
 
 test('control: without dispose() the pending window keeps the process alive', () => {
