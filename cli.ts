@@ -158,7 +158,7 @@ async function main(): Promise<number> {
   if (first === 'attach') {
     if (more.length !== 2) fail('attach needs SOCKET_URL and TOKEN (both printed when the session was created)');
     const { attach } = await import('./web/attach.ts');
-    return attach(more[0]!, more[1]!);
+    process.exit(await attach(more[0]!, more[1]!)); // the socket library's timers would keep the process up
   }
   if (first === 'new') {
     const f = flags(more, ['server', 'api-token', 'name', 'data']);
@@ -169,7 +169,7 @@ async function main(): Promise<number> {
     const tokenFile = join(f.data ?? process.env.AGENTVM_DATA ?? join(homedir(), '.agentvm'), 'api-token');
     const apiToken = f['api-token'] ?? process.env.AGENTVM_API_TOKEN ?? (existsSync(tokenFile) ? read(tokenFile, 'utf8').trim() : undefined);
     if (!apiToken) fail(`no API token: pass --api-token (printed by agentvm serve) or run on the server's machine (${tokenFile})`);
-    return createAndAttach(f.server ?? 'http://127.0.0.1:8080', apiToken, f.name);
+    process.exit(await createAndAttach(f.server ?? 'http://127.0.0.1:8080', apiToken, f.name));
   }
   const opts = parseArgs(process.argv.slice(2));
   const vm = await createVM({ mounts: opts.mounts, env: opts.env, cwd: opts.cwd });

@@ -103,7 +103,7 @@ export class Grants {
     if (kind !== 'token' && kind !== 'share') throw new Error(`invalid grant kind ${describe(kind)}: expected 'token' or 'share'`);
     const ttl = opts.ttlMs;
     if (ttl !== undefined && !(typeof ttl === 'number' && Number.isFinite(ttl) && ttl > 0)) {
-      throw new Error(`invalid ttlMs ${describe(ttl)}: expected a positive number of milliseconds`);
+      throw Object.assign(new Error(`invalid ttlMs ${describe(ttl)}: expected a positive number of milliseconds`), { code: 'BAD_REQUEST' });
     }
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     let id: string;

@@ -87,6 +87,10 @@ export class Conn {
   /** One message from the client. Garbage closes the connection (1003) instead of throwing. */
   receive(data: Uint8Array): void {
     if (this.#closed) return;
+    if (this.grant.revoked || (this.grant.expiresAt !== undefined && Date.now() >= this.grant.expiresAt)) {
+      this.close(4401, 'your access to this session expired or was revoked');
+      return;
+    }
     try {
       this.#dispatch(data);
     } catch (e) {

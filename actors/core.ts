@@ -69,6 +69,7 @@ export class SessionCore implements ConnHost {
   readonly #awPending = new Set<number>();
   #awTimer: ReturnType<typeof setTimeout> | null = null;
   #awUrgent = false;
+  #busyCount = 0;
   #lastFileFlush = 0;
   #closed = false;
 
@@ -199,16 +200,30 @@ export class SessionCore implements ConnHost {
     const conn = new Conn(this, socket, grant, opts);
     this.control.know(grant);
     this.#conns.add(conn);
-    if (this.#conns.size === 1) this.#onBusy?.(true);
+    this.#busy(1);
     conn.start();
     return conn;
   }
 
   get connections(): number { return this.#conns.size; }
 
+  /** Connections and running calls keep the session's actor awake (onBusy). */
+  #busy(delta: number): void {
+    const was = this.#busyCount > 0;
+    this.#busyCount += delta;
+    const is = this.#busyCount > 0;
+    if (was !== is && !this.#closed) this.#onBusy?.(is);
+  }
+
+  /** Keeps the session awake until `p` settles. */
+  async hold<T>(p: Promise<T>): Promise<T> {
+    this.#busy(1);
+    try { return await p; } finally { this.#busy(-1); }
+  }
+
   detach(conn: Conn): void {
     if (!this.#conns.delete(conn)) return;
-    if (this.#conns.size === 0) this.#onBusy?.(false);
+    this.#busy(-1);
   }
 
   checkWrite(conn: Conn, update: Uint8Array): string | null {
@@ -300,7 +315,7 @@ export class SessionCore implements ConnHost {
   async exec(g: Grant, script: string, opts: { cwd?: string; env?: Record<string, string>; stdin?: string; timeoutMs?: number } = {}) {
     this.control.mustDrive(g, 'exec');
     const started = this.events.append('exec.started', { script: script.slice(0, 4096) }, g);
-    const r = await this.vm.exec(script, opts);
+    const r = await this.hold(this.vm.exec(script, opts));
     this.flushFiles();
     this.events.append('exec.exited', { exec: started.id, status: r.exitCode, ...(r.timedOut ? { timedOut: true } : {}) }, g);
     return r;
@@ -326,6 +341,12 @@ export class SessionCore implements ConnHost {
     if (!this.vm.processes().some((p) => p.pid === pid)) throw new ControlError('NO_SUCH_PROCESS', `no process with pid ${pid}`);
     this.vm.kill(pid, signal);
     this.events.append('process.killed', { pid, signal }, g);
+  }
+
+  /** A revoked grant: its sockets are closed and, if it drove, control passes to `by` (an owner). */
+  dropGrant(id: string, by: Grant): void {
+    for (const c of [...this.#conns]) if (c.grant.id === id) c.close(4401, 'your access to this session was revoked');
+    if (this.control.driver?.id === id) this.control.take(by);
   }
 
   /** Everything this VM's files differ from the base image by (for a fork that lives in another process). */

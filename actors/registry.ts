@@ -13,6 +13,9 @@ export function createRegistry(opts: { endpoint?: string; enginePort?: number; l
     ...(opts.endpoint ? { endpoint: opts.endpoint, startEngine: false } : { startEngine: true }),
     ...(opts.enginePort ? { enginePort: opts.enginePort } : {}),
     shutdown: { disableSignalHandlers: true },
+    // file reads/writes and exec output travel in action messages (defaults: 64 KiB in, 1 MiB out)
+    maxIncomingMessageSize: 64 * 1024 * 1024,
+    maxOutgoingMessageSize: 64 * 1024 * 1024,
   });
 }
 

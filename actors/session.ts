@@ -64,7 +64,9 @@ async function guarded<T>(fn: () => T | Promise<T>): Promise<T> {
   try { return await fn(); } catch (e) { return userError(e); }
 }
 
-function publicGrant(g: Grant) { return { id: g.id, role: g.role, name: g.name, kind: g.kind, expiresAt: g.expiresAt ?? null }; }
+function publicGrant(g: Grant) {
+  return { id: g.id, role: g.role, name: g.name, kind: g.kind, expiresAt: g.expiresAt ?? null, revoked: g.revoked ?? false };
+}
 
 export const session = actor({
   // An idle session (no sockets, no running action) sleeps after this long; waking restores it.
@@ -199,6 +201,7 @@ export const session = actor({
       const { core, grant } = auth(c, token);
       if (!roleAtLeast(grant.role, 'owner')) throw new UserError('only an owner can revoke tokens', { code: 'FORBIDDEN' });
       const ok = core.grants.revoke(grantId);
+      if (ok) core.dropGrant(grantId, grant);
       c.state.grants = core.grants.toJSON();
       await c.saveState({ immediate: true });
       if (ok) core.events.append('grant.revoked', { grant: grantId }, grant);

@@ -9,13 +9,17 @@
 //     SessionClients (real sockets, observer share tokens) timestamp the key's echo when it lands in
 //     their Y.Doc's terminal array (Y.Array observer, no polling). Key i's echo is the i-th letter an
 //     observer receives. "last" = until the last of the N observers has it; "each" = every observer's
-//     latency pooled. Typing pace (one key / 30 ms) and a burst (one key / 5 ms).
+//     latency pooled. Typing pace (one key / 30 ms) and a burst (one key / 5 ms). The typing row lasts
+//     until 16.5 s after the observers joined, so it includes one y-websocket presence renewal of all of them.
 //  2. The same through a raw relay: a writer socket and N observer sockets; key i = the i-th message,
 //     of the size of agentvm's per-key update message, at the same pace.
 //     The agentvm server and the relay each run in their own process; all clients run in this one,
 //     so both sides pay the same client-side costs (except agentvm's observers also apply the Yjs update).
 //  3. Idle sessions: K sessions created through POST /api/sessions (each woken, shell at a prompt, no
 //     socket): RSS and V8 heap per session in the server process, create time, the engine's RSS.
+// The server child takes the server tests' lock (withServer) and its own engine port (BENCH_ENGINE_PORT,
+// default 6620). Knobs: BENCH_KEYS (200), BENCH_IDLE_SESSIONS (20), BENCH_KEEP_LOGS=<dir> (engine logs),
+// BENCH_DEBUG=1 (whole server log on failure).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';

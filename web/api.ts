@@ -206,8 +206,6 @@ export function createApi(opts: ApiOptions): Hono {
     // The VM is handed over in-process when the fork woke where its parent lives; elsewhere it
     // starts empty and waits for the parent's files.
     if ((await h.hello(newToken)).forkPending) await h.importFiles(newToken, await parent.exportFiles(t));
-    // the fork woke in another process than its parent: copy the parent's files over
-    if ((await h.hello(newToken)).forkPending) await h.importFiles(newToken, await parent.exportFiles(t));
     await client.directory.getOrCreate(['main']).add({ id: newId, name, createdAt: Date.now(), forkOf: id, closed: false });
     return c.json({ id: newId, name, token: newToken, grant, forkOf: id, socket: { url: socketUrl(newId), room: 'yjs' } }, 201);
   }));
@@ -218,6 +216,7 @@ export function createApi(opts: ApiOptions): Hono {
     if (typeof body.script !== 'string') throw new ApiError('BAD_REQUEST', 'body.script (string) is required, e.g. {"script": "ls -l"}');
     const o = execOptions(body);
     const local = await here(id, h, t);
+    // (the core keeps its actor awake while the command runs)
     return c.json(local ? await local.core.exec(local.grant, body.script, o) : await h.exec(t, body.script, o));
   }));
 
@@ -290,15 +289,9 @@ export function createApi(opts: ApiOptions): Hono {
 
   app.get('/api/sessions/:id/grants', wrap(async (c) => { const { h, t } = await target(c); return c.json({ grants: await h.grants(t) }); }));
   app.delete('/api/sessions/:id/grants/:grant', wrap(async (c) => {
-    const { id, h, t } = await target(c);
-    const grantId = param(c, 'grant');
-    const revoked = await h.revoke(t, grantId);
-    // A revoked link must not keep driving: the owner who revoked it takes control back.
-    // (Its open sockets are not cut yet: that needs the session's connection list.)
-    const core = liveSession(id);
-    const by = core?.grants.verify(t);
-    if (revoked && core && by && core.control.driver?.id === grantId) core.control.take(by);
-    return c.json({ revoked });
+    const { h, t } = await target(c);
+    // the session closes the link's open sockets and, if it drove, control returns to the revoker
+    return c.json({ revoked: await h.revoke(t, param(c, 'grant')) });
   }));
 
   app.get('/api/sessions/:id/events', wrap(async (c) => {

@@ -139,7 +139,9 @@ export async function startServer(opts: ServeOptions = {}): Promise<AgentvmServe
     let core = liveSession(id);
     let runner: { id: string; url: string | null } | null = null;
     if (!core) {
-      const info = await client.session.get([id]).hello(token); // wakes the actor, checks the token
+      const h = client.session.get([id]);
+      await h.resolve(); // an unknown session fails here at once (hello would retry for seconds)
+      const info = await h.hello(token); // wakes the actor, checks the token
       runner = info.runner;
       core = liveSession(id);
     }

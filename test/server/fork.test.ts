@@ -23,7 +23,7 @@ async function snapshot(srv: AgentvmServer, id: string, token: string, dir: stri
 }
 
 test('a fork starts with the parent\'s files and then diverges; tokens are per session', async () => {
-  const env = await withServer({ enginePort: 6520 });
+  const env = await withServer();
   try {
     const srv = env.server;
     const parent = await createSession(srv, 'parent');

@@ -20,7 +20,7 @@ function until(pred: () => boolean | Promise<boolean>, ms: number, what: string)
 }
 
 test('concurrent editors and the shell converge on one file; an observer\'s edit is refused', async () => {
-  const env = await withServer({ enginePort: 6520 });
+  const env = await withServer();
   const clients: ReturnType<typeof connect>[] = [];
   try {
     const srv = env.server;

@@ -15,7 +15,7 @@ async function raw(url: string, init: RequestInit = {}): Promise<{ status: numbe
 }
 
 test('REST errors are JSON with a fitting status and the server survives each', async () => {
-  const env = await withServer({ maxBodyBytes: MAX_BODY, enginePort: 6520 });
+  const env = await withServer({ maxBodyBytes: MAX_BODY });
   try {
     const srv = env.server;
     const s = await createSession(srv);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { withServer, createSession, connect, api } from './helpers.ts';
 
 test('exec, files, processes and kill over REST', async () => {
-  const env = await withServer({ enginePort: 6520 });
+  const env = await withServer();
   try {
     const srv = env.server;
     const s = await createSession(srv);

@@ -17,7 +17,7 @@ function socketOutcome(url: string, token: string): Promise<'open' | number> {
 }
 
 let env: TestEnv;
-before(async () => { env = await withServer({ enginePort: 6520 }); });
+before(async () => { env = await withServer(); });
 after(async () => { await env.done(); });
 
 test('driver link: take control when free, type; revoked and expired links are refused', async () => {
@@ -75,7 +75,7 @@ test('driver link: take control when free, type; revoked and expired links are r
     assert.equal((await api(srv, 'POST', `${base}/exec`, link.json.token, { script: 'echo no' })).status, 401);
     assert.equal(await socketOutcome(s.url, link.json.token), 401);
     assert.equal(await socketOutcome(s.url, s.token), 'open');
-    assert.ok(owner.events.some((e) => e.type === 'grant.revoked' && e.grant === link.json.grant.id));
+    await owner.waitFor(() => owner.events.some((e) => e.type === 'grant.revoked' && e.grant === link.json.grant.id), 5000, 'revocation logged');
 
     // expiry: a link works until its ttl runs out, then it is refused the same way
     const ttlMs = 1500;
@@ -129,9 +129,7 @@ test('revoking the driving link hands control back; its typing is refused', asyn
   } finally { owner.destroy(); eve.destroy(); }
 });
 
-test('a revoked link\'s open socket can no longer change the session', {
-  todo: 'actors/session.ts revoke (and link expiry) leave open Conns with their cached Grant: a revoked driver link keeps editing open files',
-}, async () => {
+test('a revoked link\'s open socket can no longer change the session', async () => {
   const srv = env.server;
   const s = await createSession(srv);
   const base = `/api/sessions/${s.id}`;

@@ -23,7 +23,7 @@ function until(pred: () => boolean, ms: number, what: string): Promise<void> {
 }
 
 test('a stock WebsocketProvider observes terminal and events; its presence carries the token\'s identity', async () => {
-  const env = await withServer({ enginePort: 6520 });
+  const env = await withServer();
   let stock: WebsocketProvider | null = null;
   const doc = new Y.Doc();
   const driver = { c: null as ReturnType<typeof connect> | null };
