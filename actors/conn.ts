@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Grant } from './auth.ts';
+import { sessionLimits } from './limits.ts';
 import {
   MSG_AGENTVM, MSG_AUTH, MSG_AWARENESS, MSG_QUERY_AWARENESS, MSG_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE,
   decoding, encodeAgentvm, encodeAwareness, encodePermissionDenied, encodeSync, encodeSyncStep1, encoding, openMessage,
@@ -31,8 +32,6 @@ export interface ConnHost {
   detach(conn: Conn): void;
 }
 
-/** Past this many bytes queued on a socket the client is too slow: it is dropped (it resyncs on reconnect). */
-const MAX_BUFFERED = 16 * 1024 * 1024;
 
 let connSeq = 0;
 
@@ -71,7 +70,7 @@ export class Conn {
 
   send(data: Uint8Array): void {
     if (this.#closed) return;
-    if ((this.#socket.bufferedAmount ?? 0) > MAX_BUFFERED) {
+    if ((this.#socket.bufferedAmount ?? 0) > sessionLimits.socketBufferedBytes) {
       this.close(1013, 'client too slow: reconnect to resync');
       return;
     }

@@ -22,6 +22,7 @@ import { SessionStore, type SqlDb } from './store.ts';
 import { FileSync, applyFileRecords, type FileRecord } from './filesync.ts';
 import { Grants, roleAtLeast, type Grant, type Role } from './auth.ts';
 import { checkUpdate } from './guard.ts';
+import { sessionLimits } from './limits.ts';
 import { encodeAwareness, encodeSync, SYNC_UPDATE, type ClientMessage } from './protocol.ts';
 
 export interface SessionCoreOptions {
@@ -41,12 +42,7 @@ export interface SessionCoreOptions {
 }
 
 const SERVER = Symbol('server');
-/** Files changed by the VM reach the journal at most this long after the change. */
-const FILE_FLUSH_MS = 100;
-/** At most one 'write.rejected' event per connection per this many ms (a stuck client must not flood the log). */
-const REJECT_LOG_MS = 5000;
-/** Presence renewals (no change) are forwarded at most this often. */
-const AWARENESS_RENEW_MS = 1000;
+const { fileFlushMs: FILE_FLUSH_MS, rejectLogMs: REJECT_LOG_MS, awarenessRenewMs: AWARENESS_RENEW_MS } = sessionLimits;
 
 export class SessionCore implements ConnHost {
   readonly id: string;
@@ -84,13 +80,16 @@ export class SessionCore implements ConnHost {
     doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
-    this.events = new EventLog(doc, { origin: SERVER });
+    this.events = new EventLog(doc, { origin: SERVER, maxEvents: sessionLimits.events });
     this.control = new Control(doc, this.events, { origin: SERVER });
     const meta = doc.getMap('terminalMeta');
-    this.terminal = new TerminalLog(doc, { origin: SERVER, cols: (meta.get('cols') as number) ?? 80, rows: (meta.get('rows') as number) ?? 24 });
+    this.terminal = new TerminalLog(doc, {
+      origin: SERVER, cols: (meta.get('cols') as number) ?? 80, rows: (meta.get('rows') as number) ?? 24,
+      retainChars: sessionLimits.terminalChars, maxChunks: sessionLimits.terminalChunks, scrollback: sessionLimits.terminalScrollback,
+    });
     this.terminal.restore();
-    this.#tree = new FileTree(doc, vm, { origin: SERVER, roots: ['/'] });
-    this.#open = new OpenFiles(doc, vm, { origin: SERVER });
+    this.#tree = new FileTree(doc, vm, { origin: SERVER, roots: ['/'], maxEntries: sessionLimits.fileTreeEntries });
+    this.#open = new OpenFiles(doc, vm, { origin: SERVER, maxBytes: sessionLimits.openFileBytes });
     this.#files = new FileSync(vm, (recs) => store.putFiles(recs));
   }
 

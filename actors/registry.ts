@@ -4,6 +4,7 @@
 import { setup } from 'rivetkit';
 import { session } from './session.ts';
 import { directory } from './directory.ts';
+import { sessionLimits } from './limits.ts';
 
 export function createRegistry(opts: { endpoint?: string; enginePort?: number; logLevel?: 'error' | 'warn' | 'info' | 'debug' } = {}) {
   return setup({
@@ -14,8 +15,8 @@ export function createRegistry(opts: { endpoint?: string; enginePort?: number; l
     ...(opts.enginePort ? { enginePort: opts.enginePort } : {}),
     shutdown: { disableSignalHandlers: true },
     // file reads/writes and exec output travel in action messages (defaults: 64 KiB in, 1 MiB out)
-    maxIncomingMessageSize: 64 * 1024 * 1024,
-    maxOutgoingMessageSize: 64 * 1024 * 1024,
+    maxIncomingMessageSize: sessionLimits.actorMessageBytes,
+    maxOutgoingMessageSize: sessionLimits.actorMessageBytes,
   });
 }
 

@@ -14,6 +14,7 @@ import { WebSocketServer, WebSocket } from 'ws';
 import { createClient } from 'rivetkit/client';
 import { createRegistry, type AgentvmRegistry } from '../actors/registry.ts';
 import { configureSessions } from '../actors/config.ts';
+import { sessionLimits } from '../actors/limits.ts';
 import { liveSession, liveSessions } from '../actors/live.ts';
 import { createApi } from './api.ts';
 import type { SocketLike } from '../actors/conn.ts';
@@ -115,10 +116,10 @@ export async function startServer(opts: ServeOptions = {}): Promise<AgentvmServe
   try { await registry.startAndWait(); } finally { if (embedded) process.env.HOME = savedHome; }
   const client = createClient<AgentvmRegistry>({ endpoint: engineEndpoint } as never);
 
-  const app = createApi({ client, apiToken, publicUrl: () => url.replace(/^http/, 'ws'), maxBodyBytes: opts.maxBodyBytes ?? 32 * 1024 * 1024 });
+  const app = createApi({ client, apiToken, publicUrl: () => url.replace(/^http/, 'ws'), maxBodyBytes: opts.maxBodyBytes ?? sessionLimits.requestBodyBytes });
   httpServer.on('request', getRequestListener(app.fetch));
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: sessionLimits.socketMessageBytes });
   httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     void upgrade(req, socket, head).catch((e) => {
       const code = (e as { code?: string }).code;
