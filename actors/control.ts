@@ -90,6 +90,16 @@ export class Control {
     this.#events.append('control.released', {}, g);
   }
 
+  /** One steering request by name; false if `action` is not request/grant/take/release. */
+  apply(g: Grant, action: string, to?: unknown): boolean {
+    if (action === 'request') this.request(g);
+    else if (action === 'release') this.release(g);
+    else if (action === 'take') this.take(g);
+    else if (action === 'grant') this.grant(g, String(to));
+    else return false;
+    return true;
+  }
+
   /** Set at creation: the creator drives. */
   init(owner: Grant): void {
     this.know(owner);

@@ -253,11 +253,7 @@ export class SessionCore implements ConnHost {
           return;
         case 'resize': this.resize(conn.grant, msg.cols, msg.rows); return;
         case 'control':
-          if (msg.action === 'request') this.control.request(conn.grant);
-          else if (msg.action === 'release') this.control.release(conn.grant);
-          else if (msg.action === 'take') this.control.take(conn.grant);
-          else if (msg.action === 'grant') this.control.grant(conn.grant, String(msg.to));
-          else throw new ControlError('BAD_MESSAGE', `unknown control action '${String((msg as { action: unknown }).action)}'`);
+          if (!this.control.apply(conn.grant, msg.action, (msg as { to?: unknown }).to)) throw new ControlError('BAD_MESSAGE', `unknown control action '${String((msg as { action: unknown }).action)}'`);
           return;
         case 'open': this.openFile(conn.grant, msg.path); return;
         case 'close': this.closeFile(conn.grant, msg.path); return;

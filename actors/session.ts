@@ -64,6 +64,18 @@ async function guarded<T>(fn: () => T | Promise<T>): Promise<T> {
   try { return await fn(); } catch (e) { return userError(e); }
 }
 
+/** Detaches the live core from the actor (and this process) and closes it, flushing everything. */
+async function stopCore(c: Ctx, reason: string): Promise<void> {
+  const core = c.vars.core;
+  c.vars.core = null;
+  if (!core) return;
+  unregisterLive(core);
+  c.vars.release?.();
+  c.vars.release = null;
+  c.state.grants = core.grants.toJSON();
+  await core.close(reason);
+}
+
 function publicGrant(g: Grant) {
   return { id: g.id, role: g.role, name: g.name, kind: g.kind, expiresAt: g.expiresAt ?? null, revoked: g.revoked ?? false };
 }
@@ -104,16 +116,7 @@ export const session = actor({
     c.state.runner = { id: cfg.runnerId, url: cfg.directUrl };
     registerLive(core);
   },
-  onSleep: async (c) => {
-    const core = c.vars.core;
-    c.vars.core = null;
-    if (!core) return;
-    unregisterLive(core);
-    c.vars.release?.();
-    c.vars.release = null;
-    c.state.grants = core.grants.toJSON();
-    await core.close('session is going to sleep: reconnect to wake it');
-  },
+  onSleep: (c) => stopCore(c, 'session is going to sleep: reconnect to wake it'),
   onWebSocket: (c, ws) => {
     const url = new URL(c.request?.url ?? 'http://x/');
     const core = c.vars.core;
@@ -158,11 +161,7 @@ export const session = actor({
     resize: (c, token: string, cols: number, rows: number) => guarded(() => { const { core, grant } = auth(c, token); core.resize(grant, cols, rows); }),
     control: (c, token: string, action: string, to?: string) => guarded(() => {
       const { core, grant } = auth(c, token);
-      if (action === 'request') core.control.request(grant);
-      else if (action === 'release') core.control.release(grant);
-      else if (action === 'take') core.control.take(grant);
-      else if (action === 'grant') core.control.grant(grant, String(to));
-      else throw new UserError(`unknown control action '${action}': use request, grant, take or release`, { code: 'BAD_REQUEST' });
+      if (!core.control.apply(grant, action, to)) throw new UserError(`unknown control action '${action}': use request, grant, take or release`, { code: 'BAD_REQUEST' });
       return { driver: core.control.driver, requests: core.control.requests };
     }),
     readFile: (c, token: string, path: string) => guarded(async () => {
@@ -245,11 +244,7 @@ export const session = actor({
       c.state.closed = true;
       c.state.grants = core.grants.toJSON();
       await c.saveState({ immediate: true });
-      c.vars.core = null;
-      unregisterLive(core);
-      c.vars.release?.();
-      c.vars.release = null;
-      await core.close('session closed by its owner');
+      await stopCore(c, 'session closed by its owner');
       return { closed: true };
     }),
   },
