@@ -139,7 +139,10 @@ async function serve(args: string[]): Promise<number> {
     port: portFlag(f.port ?? process.env.PORT, 'port') ?? 8080, host: f.host, dataDir: f.data, endpoint: f.endpoint,
     enginePort: portFlag(f['engine-port'], 'engine-port'), apiToken: f['api-token'],
   });
-  process.stdout.write(`agentvm server on ${s.url} (engine ${s.engineEndpoint}, data ${s.dataDir})\n` +
+  // a server bound to every interface is opened in a browser on this machine as localhost
+  const browse = s.url.replace(/^http:\/\/(?:0\.0\.0\.0|\[::\])(?=:)/, 'http://localhost');
+  process.stdout.write(`\n  open in a browser:  ${browse}/#token=${encodeURIComponent(s.apiToken)}\n\n` +
+    `agentvm server on ${s.url} (engine ${s.engineEndpoint}, data ${s.dataDir})\n` +
     `API token: ${s.apiToken}\n` +
     `new session in a terminal:  npx agentvm new --server ${s.url}\n` +
     `or over HTTP:               curl -s -X POST -H 'authorization: Bearer ${s.apiToken}' ${s.url}/api/sessions\n`);

@@ -12,7 +12,7 @@ import { Grants, parseRole, roleAtLeast, type Grant, type GrantsState } from './
 import { ControlError } from './control.ts';
 import type { FileRecord } from './filesync.ts';
 import { offerFork, registerLive, takeFork, unregisterLive } from './live.ts';
-import { sessionConfig } from './config.ts';
+import { isApiToken, sessionConfig } from './config.ts';
 import { KernelError } from '../kernel/errno.ts';
 
 export interface SessionInput {
@@ -144,6 +144,27 @@ export const session = actor({
       await c.saveState({ immediate: true });
       return { token: issued.token, grant: publicGrant(issued.grant) };
     },
+    /**
+     * A new participant, let in by whoever holds the server's API token (e.g. a second browser
+     * window of the person running the server): a personal token (kind 'token', no expiry) with
+     * role driver or observer. The API token is checked here, not only by the REST layer.
+     */
+    admit: (c, apiToken: string, role?: string, name?: string) => guarded(async () => {
+      if (!isApiToken(apiToken)) {
+        throw new UserError('admitting a participant needs the server API token (printed by `agentvm serve`)', { code: 'UNAUTHORIZED' });
+      }
+      if (c.state.closed) throw new UserError('this session was closed', { code: 'SESSION_CLOSED' });
+      const r = parseRole(role ?? 'driver');
+      if (r === 'owner') throw new UserError("a participant joins as 'driver' or 'observer', not 'owner'", { code: 'BAD_ROLE' });
+      if (name !== undefined && typeof name !== 'string') throw new UserError('name must be a string', { code: 'BAD_REQUEST' });
+      const core = c.vars.core;
+      if (!core) throw new UserError('the session is not running: retry', { code: 'UNAVAILABLE' });
+      const issued = core.grants.issue(r, { name: name?.slice(0, 100) || 'guest', kind: 'token' });
+      c.state.grants = core.grants.toJSON();
+      await c.saveState({ immediate: true });
+      core.events.append('participant.admitted', { role: r, grant: issued.grant.id, name: issued.grant.name });
+      return { token: issued.token, grant: publicGrant(issued.grant) };
+    }),
     /** Who am I, and where does the session live (for the fast socket path). */
     hello: (c, token: string) => {
       const { core, grant } = auth(c, token);

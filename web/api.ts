@@ -1,11 +1,12 @@
 // The REST API (Hono): sessions (create/list/get/close/fork), exec, files, terminal input, control,
-// share links, events. Every route but /health needs a token: the server's API token to create and
+// share links, admin join, events. Every route but /health needs a token: the server's API token to create and
 // list sessions, a session token (owner/driver/observer) for everything inside a session — checked
 // by the session (its actor, or its live core when it lives in this process: exec and files go
 // there directly, past RivetKit's message size limits). Errors are JSON `{ error: { code, message } }`.
 
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { timingSafeEqual, createHash, randomBytes } from 'node:crypto';
 import { newClaim } from '../actors/session.ts';
 import { liveSession } from '../actors/live.ts';
@@ -156,6 +157,15 @@ export function createApi(opts: ApiOptions): Hono {
   const wrap = (fn: (c: Context) => Promise<Response>) => async (c: Context) => { try { return await fn(c); } catch (e) { return fail(c, e); } };
   const socketUrl = (id: string) => `${opts.publicUrl()}/sessions/${id}`;
 
+  // Bearer tokens only (no cookies), so any origin may call the API: a page elsewhere that embeds
+  // the pane talks to this server directly. Preflights are answered here, before any token check.
+  app.use('/api/*', cors({
+    origin: '*',
+    allowHeaders: ['Authorization', 'Content-Type'],
+    allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    maxAge: 600,
+  }));
+
   app.use('/api/*', bodyLimit({
     maxSize: opts.maxBodyBytes,
     onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `request bodies are limited to ${opts.maxBodyBytes} bytes` } }, 413),
@@ -285,6 +295,21 @@ export function createApi(opts: ApiOptions): Hono {
     const name = typeof body.name === 'string' ? body.name.slice(0, 100) : undefined;
     const r = await h.share(t, role, { name, ttlMs });
     return c.json({ ...r, socket: { url: socketUrl(id), room: 'yjs' } }, 201);
+  }));
+
+  // The server's operator enters a session as a separate participant (e.g. a second browser
+  // window): a new personal token, checked against the API token here and again by the session.
+  app.post('/api/sessions/:id/join', wrap(async (c) => {
+    admin(c);
+    const id = param(c, 'id');
+    const h = await session(id);
+    const body = await json(c);
+    const role = body.role ?? 'driver';
+    if (typeof role !== 'string') throw new ApiError('BAD_ROLE', "body.role must be 'driver' or 'observer'");
+    if (body.name !== undefined && typeof body.name !== 'string') throw new ApiError('BAD_REQUEST', 'body.name must be a string');
+    const name = typeof body.name === 'string' ? body.name.slice(0, 100) : undefined;
+    const r = await h.admit(bearer(c)!, role, name);
+    return c.json({ id, ...r, socket: { url: socketUrl(id), room: 'yjs' } }, 201);
   }));
 
   app.get('/api/sessions/:id/grants', wrap(async (c) => { const { h, t } = await target(c); return c.json({ grants: await h.grants(t) }); }));

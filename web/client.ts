@@ -18,6 +18,8 @@ export interface SessionClientOptions {
   /** Presence shown to others (name and role come from the token). */
   user?: { color?: string };
   connect?: boolean;
+  /** Longest wait between reconnection attempts (ms, default 1000; doubles from 100 ms). */
+  maxBackoffMs?: number;
 }
 
 type Hello = Extract<ServerMessage, { t: 'hello' }>;
@@ -35,7 +37,7 @@ export class SessionClient {
       WebSocketPolyfill: opts.WebSocket as typeof WebSocket | undefined,
       disableBc: true,
       connect: opts.connect ?? true,
-      maxBackoffTime: 1000,
+      maxBackoffTime: opts.maxBackoffMs ?? 1000,
     });
     this.provider.messageHandlers[MSG_AGENTVM] = (_enc: unknown, dec: decoding.Decoder) => {
       const msg = JSON.parse(decoding.readVarString(dec)) as ServerMessage;

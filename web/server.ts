@@ -13,10 +13,11 @@ import { getRequestListener } from '@hono/node-server';
 import { WebSocketServer, WebSocket } from 'ws';
 import { createClient } from 'rivetkit/client';
 import { createRegistry, type AgentvmRegistry } from '../actors/registry.ts';
-import { configureSessions } from '../actors/config.ts';
+import { configureSessions, hashApiToken } from '../actors/config.ts';
 import { sessionLimits } from '../actors/limits.ts';
 import { liveSession, liveSessions } from '../actors/live.ts';
 import { createApi } from './api.ts';
+import { createPane } from './static.ts';
 import type { SocketLike } from '../actors/conn.ts';
 
 export interface ServeOptions {
@@ -33,6 +34,8 @@ export interface ServeOptions {
   /** Largest REST request body (bytes). */
   maxBodyBytes?: number;
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
+  /** Directory of the built web pane served at /pane/ (default web/dist, made by `npm run build:web`). */
+  paneDir?: string;
 }
 
 export interface AgentvmServer {
@@ -104,7 +107,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<AgentvmServe
   });
   const port = (httpServer.address() as { port: number }).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const cfg = configureSessions({ dataDir, directUrl: url });
+  const cfg = configureSessions({ dataDir, directUrl: url, apiTokenHash: hashApiToken(apiToken) });
 
   // The embedded engine keeps its state under $HOME/.rivetkit: point HOME at our data directory while it starts.
   const registry = createRegistry({ endpoint: embedded ? undefined : engineEndpoint, enginePort, logLevel: opts.logLevel });
@@ -117,6 +120,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<AgentvmServe
   const client = createClient<AgentvmRegistry>({ endpoint: engineEndpoint } as never);
 
   const app = createApi({ client, apiToken, publicUrl: () => url.replace(/^http/, 'ws'), maxBodyBytes: opts.maxBodyBytes ?? sessionLimits.requestBodyBytes });
+  app.route('/', createPane({ paneDir: opts.paneDir }));
   httpServer.on('request', getRequestListener(app.fetch));
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: sessionLimits.socketMessageBytes });
