@@ -163,7 +163,8 @@ export class SessionCore implements ConnHost {
   #command(ev: ShellCommandEvent): void {
     if (this.#closed) return;
     if (ev.phase === 'start') {
-      this.events.append('command.started', { pid: ev.pid, line: ev.line.slice(0, 4096) });
+      // typed at the shared terminal: attributed to whoever drove when it started
+      this.events.append('command.started', { pid: ev.pid, line: ev.line.slice(0, 4096) }, this.control.driver ?? undefined);
       return;
     }
     this.flushFiles();

@@ -66,3 +66,30 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** A new page in `ctx` that records uncaught page errors in `errors` (assert it is empty at the end). */
+export async function trackedPage(ctx: BrowserContext): Promise<Page & { errors: string[] }> {
+  const page = await ctx.newPage() as Page & { errors: string[] };
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  return page;
+}
+
+/** Polls `f` until it returns a truthy value (or throws after `timeout` ms, naming `what`). */
+export async function until<T>(f: () => Promise<T> | T, what: string, timeout = 15_000, every = 100): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try { const v = await f(); if (v) return v; last = v; } catch (e) { last = e; }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${String(last)})`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
+
+/** This window's participant as the server greeted it (grant id, role, name), or null before hello. */
+export function whoAmI(page: Page): Promise<{ grant: string; role: string; name: string } | null> {
+  return page.evaluate(() => {
+    const h = (document.querySelector('agentvm-pane') as any)?.client?.hello;
+    return h ? { grant: h.grant as string, role: h.role as string, name: h.name as string } : null;
+  });
+}

@@ -23,8 +23,8 @@ test('driver types, both windows see it; the observer cannot type until control 
     await waitTerminal(a, 'from-a-42');
     await waitTerminal(b, 'from-a-42');
     // both see each other
-    await b.locator('[data-avm="presence"] li').nth(1).waitFor();
-    assert.equal(await a.locator('[data-avm="presence"] li').count(), 2);
+    await b.locator('[data-avm="presence"] li.avm-person').nth(1).waitFor();
+    assert.equal(await a.locator('[data-avm="presence"] li.avm-person').count(), 2);
 
     // the observer types: nothing is sent, the pane says why
     await typeInTerminal(b, 'echo from-b-observer\r');

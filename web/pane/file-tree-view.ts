@@ -12,6 +12,9 @@ interface FileEntry { type: 'file' | 'dir' | 'symlink' | 'other'; size: number; 
 export interface FileTreeViewOptions {
   doc: Y.Doc;
   onOpen: (path: string) => void;
+  /** Offered when set: make a new file (relative paths are under /home/user) and open it. */
+  onNew?: (path: string) => void;
+  canCreate?: () => boolean;
   /** Directories shown expanded at first. */
   expanded?: string[];
 }
@@ -45,9 +48,24 @@ export class FileTreeView {
     this.#open = opts.doc.getMap('open');
     this.#expanded = new Set(opts.expanded ?? ['/', '/home', '/home/user']);
     this.#list = h('ul', { class: 'avm-tree', role: 'tree', 'aria-label': 'Files', tabindex: 0, onkeydown: (e: KeyboardEvent) => this.#key(e) });
-    this.el = h('section', { class: 'avm-panel avm-files', 'data-avm': 'files', 'aria-label': 'Files' },
-      h('header', { class: 'avm-panel-head' }, h('h2', {}, 'Files')),
-      this.#list);
+    const head = h('header', { class: 'avm-panel-head' }, h('h2', {}, 'Files'));
+    if (opts.onNew) {
+      const input = h('input', { class: 'avm-new-file', 'aria-label': 'New file path', placeholder: 'name or /path, Enter', hidden: true });
+      const button = h('button', { type: 'button', class: 'avm-btn avm-icon avm-new-file-btn', 'data-action': 'new-file', title: 'new file', 'aria-label': 'New file',
+        onclick: () => {
+          if (opts.canCreate && !opts.canCreate()) { opts.onNew!(''); return; }
+          input.hidden = !input.hidden; if (!input.hidden) input.focus();
+        } }, '+');
+      input.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape') { input.hidden = true; input.value = ''; }
+        if (e.key !== 'Enter' || !input.value.trim()) return;
+        const v = input.value.trim();
+        input.value = ''; input.hidden = true;
+        opts.onNew!(v.startsWith('/') ? v : `/home/user/${v}`);
+      });
+      head.append(button, input);
+    }
+    this.el = h('section', { class: 'avm-panel avm-files', 'data-avm': 'files', 'aria-label': 'Files' }, head, this.#list);
     this.#files.observe(this.#onFiles);
     this.#open.observe(this.#onOpen);
     this.render();

@@ -157,7 +157,11 @@ export class AgentvmPane extends HTMLElement {
       notify: (m, kind) => this.#toast(m, kind ?? 'error'),
       dark: () => this.#dark,
     });
-    const files = new FileTreeView({ doc, onOpen: (path) => { void editor.open(path); this.#setView('editor'); } });
+    const openInEditor = (path: string) => { void editor.open(path); this.#setView('editor'); };
+    const files = new FileTreeView({
+      doc, onOpen: openInEditor, canCreate: canEdit,
+      onNew: (path) => { if (!canEdit()) this.#toast('Observers cannot create files: request control first.', 'info'); else openInEditor(path); },
+    });
     const timeline = new TimelineView(doc);
     const presence = new PresenceView(client.awareness, doc, me);
     const controls = new ControlsView({

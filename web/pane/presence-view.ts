@@ -46,7 +46,11 @@ export class PresenceView {
   }
 
   render(): void {
-    fill(this.el, ...this.participants().map((p) => h('li', {
+    const people = this.participants();
+    const d = (this.#session.get('driver') as { id: string; name: string } | null | undefined) ?? null;
+    const me = this.#me();
+    const driving = !d ? 'nobody drives' : d.id === me?.grant ? 'you drive' : `${d.name} drives`;
+    fill(this.el, h('li', { class: 'avm-driver-label', 'data-avm': 'driver' }, driving), ...people.map((p) => h('li', {
       class: `avm-person${p.driving ? ' avm-driving' : ''}`, style: `--who:${p.color}`, 'data-role': p.role,
       title: `${p.name}${p.me ? ' (you)' : ''} · ${p.role}${p.driving ? ' · driving' : ''}${p.conns > 1 ? ` · ${p.conns} windows` : ''}`,
     },

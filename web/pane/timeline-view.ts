@@ -104,6 +104,7 @@ export class TimelineView {
       rows.push(h('li', { class: `avm-ev avm-ev-${kind}`, 'data-type': ev.type, 'data-id': ev.id },
         h('time', { datetime: new Date(ev.ts).toISOString() }, time(ev.ts)),
         h('span', { class: kind === 'cmd' ? 'avm-ev-text avm-mono' : 'avm-ev-text' }, text),
+        ev.type === 'command.started' && ev.by ? h('span', { class: 'avm-ev-by' }, ev.by.name) : null,
         end ? h('span', { class: `avm-status ${status === 0 ? 'avm-ok' : 'avm-fail'}`, title: `exit status ${status}` },
           `${status === 0 ? '✓' : `✗ ${status}`} · ${duration(end.ts - ev.ts)}`) : null,
         running ? h('span', { class: 'avm-status avm-running' }, 'running…') : null));

@@ -18,7 +18,7 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 2048,
     // an app build with a module entry rather than library mode: library mode keeps ES output
-    // unminified (2.5x larger here)
+    // unminified (1.39 MB instead of 1.14 MB here)
     rollupOptions: {
       input: fileURLToPath(new URL('./index.ts', import.meta.url)),
       preserveEntrySignatures: 'exports-only',
