@@ -93,3 +93,11 @@ export function whoAmI(page: Page): Promise<{ grant: string; role: string; name:
     return h ? { grant: h.grant as string, role: h.role as string, name: h.name as string } : null;
   });
 }
+
+/** Fails (instead of hanging) when the page's main thread does not answer within `ms` (a script stuck in a loop). */
+export async function assertResponsive(page: Page, what: string, ms = 5000): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stuck = new Promise<'stuck'>((r) => { timer = setTimeout(() => r('stuck'), ms); });
+  const r = await Promise.race([page.evaluate(() => 'ok' as const), stuck]).finally(() => clearTimeout(timer));
+  if (r === 'stuck') throw new Error(`the page stopped responding (${what}): its main thread is busy for more than ${ms} ms`);
+}

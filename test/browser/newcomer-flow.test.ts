@@ -66,8 +66,8 @@ test('create from the printed URL, second window joins from the list, gets contr
     assert.equal(await a.locator('[data-avm="requests"]').isVisible(), false, 'the banner is gone once handled');
 
     await typeInTerminal(b, 'echo hi-ben\r');
-    await waitTerminal(b, /\r?\n?hi-ben/);
-    await waitTerminal(a, 'hi-ben');
+    await waitTerminal(b, /(^|\n)hi-ben(\n|$)/);
+    await waitTerminal(a, /(^|\n)hi-ben(\n|$)/);
     // the output line itself (not just the echoed command) is in both terminals
     for (const p of [a, b]) assert.match(await terminalText(p), /^hi-ben$/m);
 

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { withServer, createSession } from '../server/helpers.ts';
 import { launch, windowAt, openSession, waitTerminal, typeInTerminal, terminalText, waitLive } from './browser.ts';
 
-test('reload restores the full terminal and timeline, and keeps the identity', async () => {
+// the engine lock (one server at a time) can make a file wait for others: a longer budget
+test('reload restores the full terminal and timeline, and keeps the identity', { timeout: 300_000 }, async () => {
   const env = await withServer();
   const browser = await launch();
   try {

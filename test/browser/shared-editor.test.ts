@@ -10,7 +10,8 @@ const editorText = (p: Page, path: string) => p.evaluate((f) => (document.queryS
 const waitEditor = (p: Page, path: string, needle: string) =>
   p.waitForFunction(([f, n]) => ((document.querySelector('agentvm-pane') as any).editorText(f) ?? '').includes(n), [path, needle] as const);
 
-test('two windows edit one VM file together; the VM sees every edit; observers read along', async () => {
+// the engine lock (one server at a time) can make a file wait for others: a longer budget
+test('two windows edit one VM file together; the VM sees every edit; observers read along', { timeout: 300_000 }, async () => {
   const env = await withServer();
   const browser = await launch();
   try {

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { withServer, createSession, api } from '../server/helpers.ts';
 import { launch, windowAt, openSession, waitTerminal, typeInTerminal, terminalText, screenshot } from './browser.ts';
 
-test('driver types, both windows see it; the observer cannot type until control is handed over, and back', async () => {
+// the engine lock (one server at a time) can make a file wait for others: a longer budget
+test('driver types, both windows see it; the observer cannot type until control is handed over, and back', { timeout: 300_000 }, async () => {
   const env = await withServer();
   const browser = await launch();
   try {

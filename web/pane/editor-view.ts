@@ -103,9 +103,16 @@ export class EditorPanel {
     }
   }
 
+  /** The server refused an open request: drop the tabs still waiting for one (the caller shows why). */
+  failPending(): void {
+    for (const t of [...this.#tabs.values()]) if (t.mode === 'waiting') this.close(t.path);
+  }
+
   /** Re-evaluates read-only state (after a change of driver). */
   refresh(): void {
-    for (const t of this.#tabs.values()) if (t.mode === 'live') this.#rebuild(t.path);
+    // a copy: #rebuild deletes and re-inserts the tab, which a live Map iterator would visit again, forever
+    const ro = !this.#host.canEdit();
+    for (const t of [...this.#tabs.values()]) if (t.mode === 'live' && t.view.state.readOnly !== ro) this.#rebuild(t.path);
     this.#renderChrome();
   }
 
@@ -141,9 +148,12 @@ export class EditorPanel {
 
   #rebuild(path: string): void {
     const active = this.#active;
+    const focused = document.activeElement as HTMLElement | null;
     this.#drop(path);
     this.#live(path);
     if (active !== path && active !== null) this.#activate(active);
+    // a rebuild is not the user's doing: the focus stays where it was (e.g. in the terminal)
+    if (focused?.isConnected && focused !== document.activeElement) focused.focus();
   }
 
   #placeholder(path: string, message: string): void {

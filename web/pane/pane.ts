@@ -205,7 +205,11 @@ export class AgentvmPane extends HTMLElement {
         if (m.role === 'owner') store.setOwnerToken(this.#id, token);
         onSession();
         this.dispatchEvent(new CustomEvent('agentvm-ready', { detail: { role: m.role, name: m.name, grant: m.grant } }));
-      } else if (m.t === 'error') this.#toast(m.message, 'error', m.code);
+      } else if (m.t === 'error') {
+        // open refusals (directory, binary, too large, permissions) end the tab waiting for them
+        if (/^(E[A-Z]+|FORBIDDEN|BAD_PATH)$/.test(m.code)) editor.failPending();
+        this.#toast(m.message, 'error', m.code);
+      }
     });
     const provider = client.provider;
     const onStatus = ({ status }: { status: string }) => {
@@ -219,15 +223,21 @@ export class AgentvmPane extends HTMLElement {
       if (!navigator.onLine) this.#setState('offline');
       if (this.#failures >= 3) void this.#diagnose();
     };
+    // a 44xx close (revoked link, closed session): y-websocket stops reconnecting and emits
+    // 'closed'; ask the REST API why (it ends in a clear message) and otherwise resume
+    const onClosed = () => {
+      void this.#diagnose().then(() => { if (this.client === client && !client.provider.shouldConnect) client.provider.connect(); });
+    };
     provider.on('status', onStatus);
     provider.on('connection-close', onClose);
+    provider.on('closed', onClosed);
     const onResize = () => this.#fontSize(terminal);
     window.addEventListener('resize', onResize);
     api<{ name: string }>(this.#server, `/api/sessions/${this.#id}`, token).then((s) => { title.textContent = s.name; }).catch(() => {});
 
     this.#disposers.push(
       () => window.removeEventListener('resize', onResize), offMsg,
-      () => provider.off('status', onStatus), () => provider.off('connection-close', onClose),
+      () => provider.off('status', onStatus), () => provider.off('connection-close', onClose), () => provider.off('closed', onClosed),
       () => doc.getMap('session').unobserve(onSession), () => client.awareness.off('change', controls.render),
       () => terminal.dispose(), () => editor.dispose(), () => files.dispose(), () => timeline.dispose(), () => presence.dispose());
   }
