@@ -330,8 +330,9 @@ export class AgentvmPane extends HTMLElement {
       .then((r) => {
         store.setOwnerToken(r.id, r.token);
         const url = pageUrl(this.#server, r.id, r.token);
-        this.#dialog('Session forked', h('p', {}, `“${r.name}” is a copy of this session's files. `),
-          h('p', {}, h('a', { href: url, target: '_blank', rel: 'noopener', 'data-avm': 'fork-link' }, 'Open the fork in a new tab')));
+        const link = h('a', { href: url, target: '_blank', rel: 'noopener', 'data-avm': 'fork-link' }, 'Open the fork in a new tab');
+        const d = this.#dialog('Session forked', h('p', {}, `“${r.name}” is a copy of this session's files. `), h('p', {}, link));
+        link.addEventListener('click', () => d.close());
       })
       .catch((e: Error) => this.#toast(`Fork failed: ${e.message}`, 'error'));
   }
