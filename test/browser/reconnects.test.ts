@@ -11,7 +11,7 @@ import { withServer, createSession, api } from '../server/helpers.ts';
 import { startServer, type AgentvmServer } from '../../web/server.ts';
 import { launch, windowAt, openSession, waitTerminal, typeInTerminal, terminalText, until } from './browser.ts';
 
-test('socket drop: Reconnecting badge, "Not sent" while down, back to Live by itself with history intact', async () => {
+test('socket drop: Reconnecting badge, "Not sent" while down, back to Live by itself with history intact', { timeout: 300_000 }, async () => {
   const env = await withServer();
   const browser = await launch();
   let restarted: AgentvmServer | null = null;
@@ -22,6 +22,12 @@ test('socket drop: Reconnecting badge, "Not sent" while down, back to Live by it
     await waitTerminal(page, '$ ');
     await typeInTerminal(page, 'echo before-$((20+1))-drop\r');
     await waitTerminal(page, /(^|\n)before-21-drop(\n|$)/);
+    // a file open in the editor: editable while live
+    await page.locator('[data-avm="files"] [data-action="new-file"]').click();
+    await page.keyboard.type('draft.txt\n');
+    const cm = page.locator('[data-avm="editor"] .cm-content');
+    await cm.waitFor();
+    await until(async () => (await cm.getAttribute('contenteditable')) === 'true', 'editor editable');
     const states: string[] = [];
     await page.exposeFunction('recordState', (st: string) => { states.push(st); });
     await page.evaluate(() => document.querySelector('agentvm-pane')!.addEventListener('agentvm-status', (e) => (window as any).recordState((e as CustomEvent).detail.state)));
@@ -32,6 +38,10 @@ test('socket drop: Reconnecting badge, "Not sent" while down, back to Live by it
     await page.locator('[data-avm="connection"][data-state="reconnecting"], [data-avm="connection"][data-state="offline"]').waitFor({ timeout: 10_000 });
     assert.match(await badge.innerText(), /reconnecting|offline/i);
     assert.notEqual(await page.evaluate(() => (document.querySelector('agentvm-pane') as any).state), 'live');
+
+    // the editor turns read-only while down (nothing typed there could reach the VM) and says why
+    await until(async () => (await cm.getAttribute('contenteditable')) === 'false', 'editor read-only while down');
+    await page.locator('.avm-editor-status', { hasText: 'disconnected' }).waitFor();
 
     // typing while down: refused on the spot, and the pane says so
     await typeInTerminal(page, 'echo typed-while-down\r');
@@ -50,7 +60,8 @@ test('socket drop: Reconnecting badge, "Not sent" while down, back to Live by it
     assert.ok(states.includes('reconnecting') || states.includes('offline'), `states seen: ${states.join(', ')}`);
     assert.equal(states.at(-1), 'live');
 
-    // the earlier output is still there, and typing works again
+    // the earlier output is still there, the editor is editable again, and typing works again
+    await until(async () => (await cm.getAttribute('contenteditable')) === 'true', 'editor editable after reconnect');
     assert.match(await terminalText(page), /(^|\n)before-21-drop(\n|$)/);
     await until(() => page.evaluate(() => (document.querySelector('agentvm-pane') as any).client?.hello != null), 'hello after reconnect');
     await page.locator('[data-avm="controls"] [data-action="release"]').waitFor(); // still the driver

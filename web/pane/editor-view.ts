@@ -20,8 +20,10 @@ import { h, fill } from './dom.ts';
 export interface EditorHost {
   doc: Y.Doc;
   awareness: Awareness;
-  /** May this participant edit live (driver role or driving)? */
+  /** May this participant edit live now (driver role or driving, and connected)? */
   canEdit: () => boolean;
+  /** Why not, in a few words (shown in the status line). */
+  readOnlyReason: () => string;
   /** Asks the server to open `path` for live editing. */
   requestOpen: (path: string) => void;
   /** The file's bytes as text, for read-only snapshots. */
@@ -40,6 +42,8 @@ interface Tab {
   undo?: Y.UndoManager;
 }
 
+const access = (readOnly: boolean): Extension => [EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)];
+
 function language(path: string): Extension {
   if (/\.(m?[jt]sx?|cjs)$/.test(path)) return javascript({ typescript: /\.tsx?$/.test(path), jsx: /x$/.test(path) });
   if (/\.py$/.test(path)) return python();
@@ -56,6 +60,8 @@ export class EditorPanel {
   readonly #host: EditorHost;
   readonly #tabs = new Map<string, Tab>();
   readonly #theme = new Compartment();
+  /** Read-only or editable, switched in place (no rebuild: selection, scroll and focus stay). */
+  readonly #access = new Compartment();
   #active: string | null = null;
   readonly #open: Y.Map<OpenInfo>;
   readonly #onOpenMap = (e: Y.YMapEvent<OpenInfo>) => this.#openChanged(e);
@@ -110,9 +116,10 @@ export class EditorPanel {
 
   /** Re-evaluates read-only state (after a change of driver). */
   refresh(): void {
-    // a copy: #rebuild deletes and re-inserts the tab, which a live Map iterator would visit again, forever
     const ro = !this.#host.canEdit();
-    for (const t of [...this.#tabs.values()]) if (t.mode === 'live' && t.view.state.readOnly !== ro) this.#rebuild(t.path);
+    for (const t of this.#tabs.values()) {
+      if (t.mode === 'live' && t.view.state.readOnly !== ro) t.view.dispatch({ effects: this.#access.reconfigure(access(ro)) });
+    }
     this.#renderChrome();
   }
 
@@ -146,16 +153,6 @@ export class EditorPanel {
     this.#add({ path, mode: 'live', undo, view: this.#makeView(path, text.toString(), [yCollab(text, this.#host.awareness, { undoManager: undo })], ro) });
   }
 
-  #rebuild(path: string): void {
-    const active = this.#active;
-    const focused = document.activeElement as HTMLElement | null;
-    this.#drop(path);
-    this.#live(path);
-    if (active !== path && active !== null) this.#activate(active);
-    // a rebuild is not the user's doing: the focus stays where it was (e.g. in the terminal)
-    if (focused?.isConnected && focused !== document.activeElement) focused.focus();
-  }
-
   #placeholder(path: string, message: string): void {
     this.#add({ path, mode: 'waiting', view: this.#makeView(path, message, [], true) });
   }
@@ -166,7 +163,7 @@ export class EditorPanel {
         doc: content,
         extensions: [
           basicSetup, language(path), ...extra,
-          EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly),
+          this.#access.of(access(readOnly)),
           EditorView.contentAttributes.of({ 'aria-label': `Contents of ${path}` }),
           this.#theme.of(this.#host.dark() ? oneDark : []),
         ],
@@ -211,7 +208,7 @@ export class EditorPanel {
       t.mode === 'snapshot' ? `${t.path} · read-only snapshot (only a driver can open files for live editing)` :
       info?.deleted ? `${t.path} · deleted in the VM: the next edit recreates it` :
       info?.stale ? `${t.path} · ${info.stale === 'EFBIG' ? 'too large' : 'not text'} now: edits are not saved` :
-      `${t.path} · live${this.#host.canEdit() ? '' : ' · read-only (you are observing)'}`);
+      `${t.path} · live${this.#host.canEdit() ? '' : ` · read-only: ${this.#host.readOnlyReason()}`}`);
   }
 
   dispose(): void {

@@ -129,7 +129,8 @@ export class AgentvmPane extends HTMLElement {
     const doc = client.doc;
     const me = () => client.hello ? { grant: client.hello.grant, role: client.hello.role, name: client.hello.name } : null;
     const driving = () => { const m = me(); return !!m && client.driver?.id === m.grant; };
-    const canEdit = () => { const m = me(); return !!m && (m.role !== 'observer' || driving()); };
+    // editors are read-only while disconnected: nothing typed is shown that the session did not get
+    const canEdit = () => { const m = me(); return !!m && this.#state === 'live' && (m.role !== 'observer' || driving()); };
 
     const terminal = this.#terminal = new TerminalView({
       doc,
@@ -146,6 +147,7 @@ export class AgentvmPane extends HTMLElement {
     });
     const editor = this.#editor = new EditorPanel({
       doc, awareness: client.awareness, canEdit,
+      readOnlyReason: () => this.#state !== 'live' ? 'disconnected, editing resumes when the connection is back' : 'you are observing (request control to edit)',
       requestOpen: (path) => client.openFile(path),
       fetchText: async (path) => {
         const res = await fetch(`${this.#server}/api/sessions/${this.#id}/files?path=${encodeURIComponent(path)}`, { headers: { authorization: `Bearer ${token}` } });
@@ -217,6 +219,7 @@ export class AgentvmPane extends HTMLElement {
       else if (status === 'connecting') this.#setState(this.#state === 'connecting' ? 'connecting' : 'reconnecting');
       else this.#setState('reconnecting');
       controls.render();
+      editor.refresh();
     };
     const onClose = () => {
       this.#failures++;
