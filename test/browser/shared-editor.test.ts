@@ -44,6 +44,10 @@ test('two windows edit one VM file together; the VM sees every edit; observers r
     await b.keyboard.press('Control+Home');
     await b.keyboard.type('<!-- bea was here -->\n', { delay: 10 });
     await waitEditor(a, path, 'bea was here');
+    // and sees where Bea's cursor is, labelled with her name
+    const caret = a.locator('[data-avm="editor"] .cm-ySelectionCaret').first();
+    await caret.waitFor();
+    assert.equal(await caret.locator('.cm-ySelectionInfo').textContent(), 'Bea');
 
     // the VM file has both edits: the driver's terminal `cat` shows it, and so does the REST API
     await typeInTerminal(a, `cat ${path}\r`);
