@@ -45,7 +45,7 @@ test('socket drop: Reconnecting badge, "Not sent" while down, back to Live by it
 
     // typing while down: refused on the spot, and the pane says so
     await typeInTerminal(page, 'echo typed-while-down\r');
-    await page.locator('.avm-toast', { hasText: 'Not sent' }).waitFor();
+    await page.locator('.avm-toast', { hasText: 'Not sent' }).first().waitFor();
     assert.ok(!(await terminalText(page)).includes('typed-while-down'), 'nothing typed while down is echoed');
     // stay down across a few reconnection attempts
     await new Promise((r) => setTimeout(r, 3000));

@@ -29,7 +29,7 @@ test('driver types, both windows see it; the observer cannot type until control 
 
     // the observer types: nothing is sent, the pane says why
     await typeInTerminal(b, 'echo from-b-observer\r');
-    await b.locator('.avm-toast', { hasText: 'is driving' }).waitFor();
+    await b.locator('.avm-toast', { hasText: 'is driving' }).first().waitFor();
     await new Promise((r) => setTimeout(r, 500));
     assert.ok(!(await terminalText(a)).includes('from-b-observer'));
     assert.ok(!(await terminalText(b)).includes('from-b-observer'));
@@ -50,7 +50,7 @@ test('driver types, both windows see it; the observer cannot type until control 
     await typeInTerminal(a, 'echo back-to-a\r');
     await waitTerminal(b, 'back-to-a');
     await typeInTerminal(b, 'echo b-again\r');
-    await b.locator('.avm-toast', { hasText: 'is driving' }).waitFor();
+    await b.locator('.avm-toast', { hasText: 'is driving' }).first().waitFor();
 
     // the timeline shows the handovers and the commands with their status
     await a.locator('[data-avm="timeline"] [data-type="control.granted"]').nth(1).waitFor();

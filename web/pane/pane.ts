@@ -38,7 +38,7 @@ export class AgentvmPane extends HTMLElement {
   #disposers: (() => void)[] = [];
   #statusEl = h('span', { class: 'avm-conn', 'data-avm': 'connection', role: 'status', 'aria-live': 'polite' });
   #toasts = h('div', { class: 'avm-toasts', 'aria-live': 'assertive' });
-  #lastToast = new Map<string, number>();
+  #shownToasts = new Map<string, { el: HTMLElement; timer: ReturnType<typeof setTimeout> }>();
 
   connectedCallback(): void {
     injectStyles();
@@ -289,13 +289,19 @@ export class AgentvmPane extends HTMLElement {
     t.setFontSize(w < 480 ? 11 : w < 1400 ? 13 : w < 2400 ? 14 : 18);
   }
 
+  /** One notice per key at a time: repeating it while shown keeps it up longer instead of stacking copies. */
   #toast(message: string, kind: 'error' | 'info' = 'info', key = message): void {
-    const now = Date.now();
-    if ((this.#lastToast.get(key) ?? 0) > now - 3000) return;
-    this.#lastToast.set(key, now);
-    const t = h('div', { class: `avm-toast avm-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message);
-    this.#toasts.append(t);
-    setTimeout(() => t.remove(), 5000);
+    const shown = this.#shownToasts.get(key);
+    if (shown) {
+      shown.el.textContent = message;
+      clearTimeout(shown.timer);
+      shown.timer = setTimeout(() => { shown.el.remove(); this.#shownToasts.delete(key); }, 5000);
+      return;
+    }
+    const el = h('div', { class: `avm-toast avm-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message);
+    this.#toasts.append(el);
+    const entry = { el, timer: setTimeout(() => { el.remove(); this.#shownToasts.delete(key); }, 5000) };
+    this.#shownToasts.set(key, entry);
   }
 
   #dialog(title: string, ...body: (HTMLElement | string)[]): HTMLDialogElement {
