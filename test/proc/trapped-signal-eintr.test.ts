@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KernelError } from '../../kernel/errno.ts';
 import { Signal } from '../../kernel/types.ts';
-import { dec, makeKernel, program, runRoot, tick } from './helpers.ts';
+import { dec, makeKernel, program, runRoot, tick, until } from './helpers.ts';
 
 test('caught SIGINT interrupts a blocked read with EINTR after the handler ran', async () => {
   const k = makeKernel();
@@ -25,7 +25,8 @@ test('caught SIGINT interrupts a blocked read with EINTR after the handler ran',
   const prog = program('t', async (p) => {
     const [r, w] = p.pipe();
     const pid = p.spawn({ argv: ['child'], program: child, fds: [r, 1, 2] });
-    await tick(3);
+    // signal it only once it sleeps in read (a fixed delay races under load)
+    await until(() => k.process(pid)?.state === 'S', 10_000);
     p.kill(pid, Signal.SIGINT);
     await tick(3);
     await p.write(w, 'line');
