@@ -15,7 +15,8 @@ export interface Limits {
   symlinkDepth: number;      // symlinks followed while resolving one path; ELOOP beyond it
   outputBytes: number;       // bytes vm.exec() collects per stream; the rest is dropped and `truncated` set
   shellDepth: number;        // nested function calls / eval / source depth in the shell before it errors
-  cpuSliceMs: number;        // a busy shell yields the host event loop at least this often
+  cpuSliceMs: number;        // a busy shell or WASM program yields the host event loop at least this often (at syscalls)
+  wasmMemoryBytes: number;   // linear memory of one WASM process (its module's maximum is capped): malloc fails beyond it
 }
 
 export const defaultLimits: Readonly<Limits> = Object.freeze({
@@ -33,6 +34,7 @@ export const defaultLimits: Readonly<Limits> = Object.freeze({
   outputBytes: 64 * 1024 * 1024,
   shellDepth: 1000,
   cpuSliceMs: 10,
+  wasmMemoryBytes: 512 * 1024 * 1024,
 });
 
 export function resolveLimits(overrides?: Partial<Limits>): Limits {

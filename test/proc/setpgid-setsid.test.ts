@@ -3,7 +3,7 @@
 // same session), setsid (EPERM for a group leader) and the spawn options pgid / newSession.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeKernel, program, runRoot, tick } from './helpers.ts';
+import { makeKernel, program, runRoot, until } from './helpers.ts';
 
 const hold = program('hold', async (p) => { await p.read(0); return 0; });
 
@@ -22,7 +22,7 @@ test('setpgid rules', async () => {
     assert.throws(() => p.setpgid(p.pid, 0), { code: 'EPERM' }, 'a session leader cannot move');
     assert.throws(() => p.setpgid(999, 0), { code: 'ESRCH' });
     const ext = p.spawn({ argv: ['hold'], fds: [r, 1, 2] });  // an exec'd program
-    await tick(1);
+    await until(() => k.process(ext)?.state === 'S', 10_000); // it exec'd and now sleeps in read (a fixed delay raced under load)
     assert.throws(() => p.setpgid(ext, 0), { code: 'EACCES' });
     const s = p.spawn({ argv: ['s'], program: hold, fds: [r, 1, 2], newSession: true });
     assert.equal(k.process(s)!.sid, s);

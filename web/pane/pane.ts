@@ -141,14 +141,15 @@ export class AgentvmPane extends HTMLElement {
           this.#toast(d ? `${d.name} is driving: request control to type.` : 'Nobody is driving: take or request control to type.', 'info', 'not-driving');
           return;
         }
-        client.input(data);
+        this.#send(() => client.input(data));
       },
-      onFit: (cols, rows) => { if (this.#state === 'live' && driving()) client.resize(cols, rows); },
+      // a socket closing before its status event says so: skip this size (the next connection re-proposes it)
+      onFit: (cols, rows) => { if (this.#state === 'live' && driving()) { try { client.resize(cols, rows); } catch { /* not connected */ } } },
     });
     const editor = this.#editor = new EditorPanel({
       doc, awareness: client.awareness, canEdit,
       readOnlyReason: () => this.#state !== 'live' ? 'disconnected, editing resumes when the connection is back' : 'you are observing (request control to edit)',
-      requestOpen: (path) => client.openFile(path),
+      requestOpen: (path) => { if (!this.#send(() => client.openFile(path))) editor.failPending(); },
       fetchText: async (path) => {
         const res = await fetch(`${this.#server}/api/sessions/${this.#id}/files?path=${encodeURIComponent(path)}`, { headers: { authorization: `Bearer ${token}` } });
         if (!res.ok) throw new Error(((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`);
@@ -275,8 +276,9 @@ export class AgentvmPane extends HTMLElement {
     this.dispatchEvent(new CustomEvent('agentvm-status', { detail: { state: s } }));
   }
 
-  #send(f: () => void): void {
-    try { f(); } catch (e) { this.#toast(`Not sent: ${(e as Error).message}`, 'error'); }
+  /** Sends through the socket; false (and a notice) when it is not connected. */
+  #send(f: () => void): boolean {
+    try { f(); return true; } catch (e) { this.#toast(`Not sent: ${(e as Error).message}`, 'error', 'offline'); return false; }
   }
 
   #setView(v: View): void {
