@@ -154,6 +154,26 @@ export function createApi(opts: ApiOptions): Hono {
     if (!grant) throw new ApiError('UNAUTHORIZED', 'missing, unknown, expired or revoked token');
     return { core, grant };
   };
+  /**
+   * Creates a session actor. The engine can answer a create with a transient internal error (seen
+   * while a runner that just shut down is still registered: placement on it fails); retry with
+   * getOrCreate on the same fresh key, so an attempt that did create the actor is not doubled.
+   */
+  const createSession = async (id: string, input: { name: string; claimHash: string; forkOf?: string }): Promise<Handle> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (attempt === 0) return await client.session.create([id], { input });
+        const h = client.session.getOrCreate([id], { createWithInput: input });
+        await h.resolve();
+        return h;
+      } catch (e) {
+        const code = (e as { code?: unknown }).code;
+        if (code !== 'internal_error' || attempt >= 3) throw e;
+        console.error(`agentvm api: creating session ${id} failed (${String(code)}), retrying`);
+        await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+      }
+    }
+  };
   const wrap = (fn: (c: Context) => Promise<Response>) => async (c: Context) => { try { return await fn(c); } catch (e) { return fail(c, e); } };
   const socketUrl = (id: string) => `${opts.publicUrl()}/sessions/${id}`;
 
@@ -180,7 +200,7 @@ export function createApi(opts: ApiOptions): Hono {
     const owner = typeof body.owner === 'string' ? body.owner.slice(0, 100) : 'owner';
     const id = randomBytes(9).toString('base64url');
     const claim = newClaim();
-    const h = await client.session.create([id], { input: { name, claimHash: claim.hash } });
+    const h = await createSession(id, { name, claimHash: claim.hash });
     const { token, grant } = await h.claim(claim.secret, owner);
     await client.directory.getOrCreate(['main']).add({ id, name, createdAt: Date.now(), forkOf: null, closed: false });
     return c.json({ id, name, token, grant, socket: { url: socketUrl(id), room: 'yjs' } }, 201);
@@ -211,7 +231,7 @@ export function createApi(opts: ApiOptions): Hono {
     await parent.fork(t, newId);
     const claim = newClaim();
     const name = typeof body.name === 'string' ? body.name.slice(0, 200) : `${info.name} (fork)`;
-    const h = await client.session.create([newId], { input: { name, claimHash: claim.hash, forkOf: id } });
+    const h = await createSession(newId, { name, claimHash: claim.hash, forkOf: id });
     const { token: newToken, grant } = await h.claim(claim.secret, info.grant.name);
     // The VM is handed over in-process when the fork woke where its parent lives; elsewhere it
     // starts empty and waits for the parent's files.

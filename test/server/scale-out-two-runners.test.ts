@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { withServer, connect, api } from './helpers.ts';
 import { startChild } from './fixtures/children.ts';
 
-test('two runners, one engine: sessions spread and are reachable from either server', async () => {
+test('two runners, one engine: sessions spread and are reachable from either server', { timeout: 300_000 }, async () => {
   const env = await withServer({ port: 0 });
   await env.server.close(); // keep the lock and the engine; the runners are the two children
   const dirB = mkdtempSync(join(tmpdir(), 'agentvm-runner-b-'));
