@@ -5,7 +5,7 @@
 import { kerr } from '../../kernel/errno.ts';
 import {
   O_ACCMODE, O_APPEND, O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_RDWR, O_TRUNC,
-  O_WRONLY, S_IFBLK, S_IFCHR, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, S_IFSOCK, SEEK_CUR, SEEK_SET,
+  O_WRONLY, S_IFBLK, S_IFCHR, S_IFIFO, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, S_IFSOCK, SEEK_CUR, SEEK_SET,
   type Dirent, type DirentType, type Proc, type Stat,
 } from '../../kernel/types.ts';
 import * as W from './constants.ts';
@@ -31,7 +31,10 @@ export function filetypeOf(mode: number): number {
     case S_IFCHR: return W.FILETYPE_CHARACTER_DEVICE;
     case S_IFBLK: return W.FILETYPE_BLOCK_DEVICE;
     case S_IFSOCK: return W.FILETYPE_SOCKET_STREAM;
-    default: return W.FILETYPE_UNKNOWN; // FIFOs: preview1 has no type for them
+    // preview1 has no FIFO type: a stream socket, which wasi-libc's stat shows as S_IFIFO (it gives
+    // S_IFIFO and S_IFSOCK one value); as UNKNOWN (st_mode 0) gawk refused to read a pipe
+    case S_IFIFO: return W.FILETYPE_SOCKET_STREAM;
+    default: return W.FILETYPE_UNKNOWN;
   }
 }
 
@@ -42,7 +45,7 @@ function direntFiletype(t: DirentType): number {
     case 'symlink': return W.FILETYPE_SYMBOLIC_LINK;
     case 'chardev': return W.FILETYPE_CHARACTER_DEVICE;
     case 'blockdev': return W.FILETYPE_BLOCK_DEVICE;
-    case 'socket': return W.FILETYPE_SOCKET_STREAM;
+    case 'socket': case 'fifo': return W.FILETYPE_SOCKET_STREAM;
     default: return W.FILETYPE_UNKNOWN;
   }
 }
