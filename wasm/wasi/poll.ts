@@ -99,7 +99,16 @@ async function wait(ctx: SyscallContext, waits: { ev: Event; file: { ready?(k: '
         });
       }
       if (clockEv && delay !== Infinity) {
-        timer = setTimeout(() => { done.push(clockEv); resolve(); }, delay);
+        // Node's timers may fire up to ~1 ms before performance.now() (the monotonic clock the
+        // program reads) reaches the deadline: re-arm until it has, so a sleep is never short
+        const deadline = performance.now() + delay;
+        const arm = (ms: number) => {
+          timer = setTimeout(() => {
+            const left = deadline - performance.now();
+            if (left > 0) arm(Math.ceil(left)); else { done.push(clockEv); resolve(); }
+          }, ms);
+        };
+        arm(delay);
       }
     });
     // Let other subscriptions that became ready in the same turn report too.
