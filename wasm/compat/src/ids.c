@@ -3,9 +3,10 @@
  * Two builds of this file:
  *  - default (modules import only wasi_snapshot_preview1): the process is uid 0 /
  *    gid 0 (what wasi-libc's stat reports for every file); umask is real process
- *    state; chmod/chown check that the target exists (real ENOENT/ENOTDIR/ELOOP
- *    errors) and then succeed without storing anything, because there is nowhere
- *    to store it. README.md lists this as a known gap.
+ *    state; chmod checks that the target exists (real ENOENT/ENOTDIR/ELOOP errors)
+ *    and then fails with ENOSYS: there is nowhere to store mode bits, and reporting
+ *    success would be a lie. chown to uid/gid 0 (the only owner there is) succeeds.
+ *    README.md lists this as a known gap.
  *  - -DAGENTVM_KERNEL_IMPORTS: each call goes to the "agentvm" import module
  *    (see README.md for the exact signatures); the kernel stores and enforces them. */
 #include <errno.h>
@@ -41,8 +42,16 @@ static int exists_at(int dirfd, const char *p, int flags) {
   struct stat st;
   return fstatat(dirfd, p, &st, flags & AT_SYMLINK_NOFOLLOW);
 }
-int fchmodat(int dirfd, const char *p, mode_t m, int fl) { (void)m; return exists_at(dirfd, p, fl); }
-int fchmod(int fd, mode_t m) { struct stat st; (void)m; return fstat(fd, &st); }
+int fchmodat(int dirfd, const char *p, mode_t m, int fl) {
+  (void)m;
+  if (exists_at(dirfd, p, fl) != 0) return -1;
+  errno = ENOSYS; return -1;
+}
+int fchmod(int fd, mode_t m) {
+  struct stat st; (void)m;
+  if (fstat(fd, &st) != 0) return -1;
+  errno = ENOSYS; return -1;
+}
 int fchownat(int dirfd, const char *p, uid_t u, gid_t g, int fl) {
   /* Only root (uid 0) exists without a kernel: giving a file to someone else is not possible. */
   if ((u != (uid_t)-1 && u != 0) || (g != (gid_t)-1 && g != 0)) {
