@@ -16,7 +16,7 @@ import { EditorPanel } from './editor-view.ts';
 import { TimelineView } from './timeline-view.ts';
 import { PresenceView } from './presence-view.ts';
 import { ControlsView } from './controls-view.ts';
-import { injectStyles, prefersDark } from './styles.ts';
+import { injectStyles, themeIsDark, saveTheme } from './styles.ts';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'failed';
 type View = 'terminal' | 'files' | 'editor' | 'timeline';
@@ -79,8 +79,7 @@ export class AgentvmPane extends HTMLElement {
   }
 
   #themeIsDark(): boolean {
-    const t = this.getAttribute('theme') ?? localStorageTheme();
-    return t === 'dark' || (t !== 'light' && prefersDark());
+    return themeIsDark(this.getAttribute('theme'));
   }
 
   #applyTheme(dark: boolean): void {
@@ -174,7 +173,7 @@ export class AgentvmPane extends HTMLElement {
       interrupt: () => this.#send(() => client.input('\x03')),
       share: () => this.#share(),
       fork: () => this.#fork(),
-      toggleTheme: () => { const dark = !this.#dark; try { localStorage.setItem('agentvm:theme', dark ? 'dark' : 'light'); } catch { /* private mode */ } this.#applyTheme(dark); },
+      toggleTheme: () => { const dark = !this.#dark; saveTheme(dark); this.#applyTheme(dark); },
     });
     editor.onChange = () => { this.#root.dataset.editor = editor.paths.length > 0 ? 'open' : 'none'; };
 
@@ -349,6 +348,3 @@ export class AgentvmPane extends HTMLElement {
   }
 }
 
-function localStorageTheme(): string | null {
-  try { return localStorage.getItem('agentvm:theme'); } catch { return null; }
-}

@@ -5,7 +5,7 @@
 
 import { h, fill, ago } from './dom.ts';
 import { api, store, takeHashToken, serverOf, ApiError } from './rest.ts';
-import { injectStyles, prefersDark } from './styles.ts';
+import { injectStyles, themeIsDark } from './styles.ts';
 
 interface Listed { id: string; name: string; createdAt: number; forkOf: string | null; closed: boolean }
 
@@ -17,9 +17,7 @@ export class AgentvmSessions extends HTMLElement {
     injectStyles();
     if (this.#root.isConnected) return;
     this.#server = serverOf(this);
-    let theme: string | null = null;
-    try { theme = localStorage.getItem('agentvm:theme'); } catch { /* private mode */ }
-    this.#root.dataset.theme = theme === 'dark' || (theme !== 'light' && prefersDark()) ? 'dark' : 'light';
+    this.#root.dataset.theme = themeIsDark() ? 'dark' : 'light';
     this.append(this.#root);
     const t = takeHashToken();
     if (t) store.setApiToken(t);

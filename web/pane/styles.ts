@@ -15,6 +15,17 @@ export function injectStyles(): void {
   document.head.append(style);
 }
 
-export function prefersDark(): boolean {
+function prefersDark(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+/** Dark or light: an explicit choice (element attribute, else the one saved by the ◐ button), else the system's. */
+export function themeIsDark(attribute: string | null = null): boolean {
+  let t = attribute;
+  if (t === null) { try { t = localStorage.getItem('agentvm:theme'); } catch { /* private mode */ } }
+  return t === 'dark' || (t !== 'light' && prefersDark());
+}
+
+export function saveTheme(dark: boolean): void {
+  try { localStorage.setItem('agentvm:theme', dark ? 'dark' : 'light'); } catch { /* private mode */ }
 }
