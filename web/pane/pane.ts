@@ -199,7 +199,14 @@ export class AgentvmPane extends HTMLElement {
       controls.render();
     };
     doc.getMap('session').observe(onSession);
-    client.awareness.on('change', controls.render);
+    // awareness changes with every cursor move: redraw the controls (and their hand-over menu)
+    // only when the set of participants changed, so an open menu is not rebuilt under the user
+    let people = '';
+    const onPeople = () => {
+      const now = presence.participants().map((p) => `${p.id}:${p.name}:${p.role}`).join('|');
+      if (now !== people) { people = now; controls.render(); }
+    };
+    client.awareness.on('change', onPeople);
     const offMsg = client.onMessage((m) => {
       if (m.t === 'hello') {
         client.awareness.setLocalStateField('user', { name: m.name, color: colorFor(m.grant), colorLight: colorFor(m.grant).replace('45%)', '45% / 0.25)') });
@@ -241,7 +248,7 @@ export class AgentvmPane extends HTMLElement {
     this.#disposers.push(
       () => window.removeEventListener('resize', onResize), offMsg,
       () => provider.off('status', onStatus), () => provider.off('connection-close', onClose), () => provider.off('closed', onClosed),
-      () => doc.getMap('session').unobserve(onSession), () => client.awareness.off('change', controls.render),
+      () => doc.getMap('session').unobserve(onSession), () => client.awareness.off('change', onPeople),
       () => terminal.dispose(), () => editor.dispose(), () => files.dispose(), () => timeline.dispose(), () => presence.dispose());
   }
 
