@@ -173,6 +173,8 @@ export interface Proc {
   /** Installs an open file description at the lowest free fd >= minFd (takes the caller's reference). */
   install(file: OpenFile, minFd?: number, cloexec?: boolean): number;
   setCloexec(fd: number, on: boolean): void;
+  /** Whether fd is close-on-exec (fcntl F_GETFD); EBADF if closed. Optional (additive). */
+  isCloexec?(fd: number): boolean;
   /** Open fds in ascending order. */
   fds(): number[];
 

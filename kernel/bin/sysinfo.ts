@@ -4,6 +4,7 @@
 
 import { defineProgram, parseOptions, type Ctx } from './util.ts';
 
+export const UNAME_SYSNAME = 'Linux';
 export const UNAME_RELEASE = '6.1.0-agentvm';
 export const UNAME_VERSION = '#1 SMP PREEMPT_DYNAMIC agentvm';
 export const UNAME_MACHINE = 'x86_64';
@@ -29,7 +30,7 @@ export const uname = defineProgram('uname', async (ctx: Ctx) => {
   if (o.operands.length) ctx.usage(`extra operand ${ctx.q(o.operands[0]!)}`);
   const all = o.has('all');
   const fields: [string, string, boolean][] = [
-    ['kernel-name', 'Linux', true],
+    ['kernel-name', UNAME_SYSNAME, true],
     ['nodename', ctx.proc.kernel.hostname, true],
     ['kernel-release', UNAME_RELEASE, true],
     ['kernel-version', UNAME_VERSION, true],

@@ -517,6 +517,11 @@ export class Process implements Proc {
     this.#fds.setCloexec(fd, on);
   }
 
+  isCloexec(fd: number): boolean {
+    this.#live();
+    return this.#fds.isCloexec(fd);
+  }
+
   fds(): number[] {
     this.#live();
     return this.#fds.fds();

@@ -64,7 +64,7 @@ export class ProcFs {
         return `${s} ${s}\n`;
       }
       case 'version':
-        return 'Linux version 6.6.0-agentvm (agentvm@agentvm) (agentvm in-process TypeScript kernel) #1 SMP\n';
+        return 'Linux version 6.1.0-agentvm (agentvm@agentvm) (agentvm in-process TypeScript kernel) #1 SMP PREEMPT_DYNAMIC agentvm\n'; // uname -r / -v (kernel/bin/sysinfo.ts)
       case 'mounts':
         return h.mounts();
       case 'loadavg': {

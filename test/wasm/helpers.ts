@@ -5,7 +5,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createVM, type VM, type VMOptions } from '../../index.ts';
@@ -53,6 +53,101 @@ export function fixture(name: string): string {
   }
   renameSync(tmp, out);
   return out;
+}
+
+const ENV_SH = join(import.meta.dirname, '..', '..', 'wasm', 'build', 'env.sh');
+/** The compat library sources (AGENTVM_COMPAT_DIR overrides, for working on a copy). */
+const COMPAT_DIR = process.env.AGENTVM_COMPAT_DIR ?? join(import.meta.dirname, '..', '..', 'wasm', 'compat');
+const POSIX_FIXTURES = join(FIXTURES, 'posix');
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...filesUnder(p));
+    else out.push(p);
+  }
+  return out.sort();
+}
+
+/** Runs a bash snippet after sourcing wasm/build/env.sh (with the cache and compat dir given). */
+function envSh(cache: string, script: string, vars: Record<string, string> = {}): void {
+  const prelude = [
+    'set -e',
+    'source "$ENV_SH"',
+    // a compat copy elsewhere: the same flags with its include directory
+    'if [ "$COMPAT_SRC" != "$COMPAT" ]; then OLD=$COMPAT/include NEW=$COMPAT_SRC/include; WASM_CC=${WASM_CC//$OLD/$NEW}; COMPAT=$COMPAT_SRC; fi',
+  ].join('\n');
+  try {
+    execFileSync('bash', ['-c', `${prelude}\n${script}`], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, ENV_SH, AGENTVM_WASM_CACHE: cache, COMPAT_SRC: COMPAT_DIR, ...vars },
+    });
+  } catch (e) {
+    const err = (e as { stderr?: Buffer }).stderr?.toString() ?? String(e);
+    throw new Error(`${script}\nfailed:\n${err}`);
+  }
+}
+
+let compatBase: string | undefined;
+
+/**
+ * Builds wasm/compat exactly as wasm/build/env.sh's wasm_build_compat does (same clang flags,
+ * -Wall -Wextra -Werror), cached by the content of env.sh and every compat file. Returns the
+ * cache root whose compat/ holds libagentvm-compat.a and agentvm-start.o.
+ */
+export function compatLib(): string {
+  if (compatBase) return compatBase;
+  const h = createHash('sha256');
+  h.update(readFileSync(ENV_SH));
+  for (const f of filesUnder(COMPAT_DIR)) h.update(f.slice(COMPAT_DIR.length)).update(readFileSync(f));
+  const base = join(CACHE, `compat-${h.digest('hex').slice(0, 16)}`);
+  if (!existsSync(join(base, 'compat', 'libagentvm-compat.a'))) {
+    mkdirSync(base, { recursive: true });
+    const tmp = join(base, `build.${process.pid}`);
+    envSh(base, 'wasm_build_compat "" "$OUT"', { OUT: tmp });
+    try {
+      renameSync(tmp, join(base, 'compat'));
+    } catch {
+      rmSync(tmp, { recursive: true, force: true }); // another test process won the race
+    }
+  }
+  compatBase = base;
+  return base;
+}
+
+/**
+ * Compiles test/wasm/fixtures/posix/<name>.c with the tools' flags and links it like a GNU tool
+ * (agentvm-start.o, libagentvm-compat.a, wasi-libc's emulation libraries). Returns the .wasm path.
+ */
+export function compatFixture(name: string): string {
+  const base = compatLib();
+  const src = join(POSIX_FIXTURES, `${name}.c`);
+  const h = createHash('sha256').update(base).update(readFileSync(src));
+  const out = join(base, `${name}-${h.digest('hex').slice(0, 16)}.wasm`);
+  if (existsSync(out)) return out;
+  const tmp = `${out}.${process.pid}.tmp`;
+  envSh(base, '$WASM_CC $WASM_CFLAGS -D_GNU_SOURCE -Wall -Werror -o "$OUT" "$SRC" $WASM_LIBS', { OUT: tmp, SRC: src });
+  renameSync(tmp, out);
+  return out;
+}
+
+/** Registers compat fixtures (test/wasm/fixtures/posix) as programs in /usr/local/bin of this VM. */
+export function installCompat(vm: VM, names: string[], opts?: WasmProgramOptions): Map<string, WasmProgram> {
+  const out = new Map<string, WasmProgram>();
+  for (const n of names) {
+    const prog = new WasmProgram(n, compatFixture(n), opts);
+    vm.kernel.registerProgram(prog, [`/usr/local/bin/${n}`]);
+    out.set(n, prog);
+  }
+  return out;
+}
+
+/** A VM with the named compat fixtures installed. */
+export async function vmWithCompat(names: string[], opts?: VMOptions, wopts?: WasmProgramOptions): Promise<VM> {
+  const vm = await createVM(opts);
+  installCompat(vm, names, wopts);
+  return vm;
 }
 
 /** Registers fixtures as programs in /usr/local/bin of this VM. */

@@ -19,5 +19,9 @@ const wasi = new WASI({
   returnOnExit: true,
 });
 const module = await WebAssembly.compile(readFileSync(modulePath));
-const instance = await WebAssembly.instantiate(module, wasi.getImportObject() as WebAssembly.Imports);
+// The compat library imports agentvm's kernel calls (wasm/ABI.md); node:wasi has no kernel:
+// each answers ENOSYS (52) and the compat library falls back to preview1 behaviour.
+const agentvm = Object.fromEntries(WebAssembly.Module.imports(module)
+  .filter((i) => i.module === 'agentvm').map((i) => [i.name, () => 52]));
+const instance = await WebAssembly.instantiate(module, { ...wasi.getImportObject(), agentvm } as WebAssembly.Imports);
 process.exitCode = wasi.start(instance);

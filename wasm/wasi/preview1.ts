@@ -7,13 +7,14 @@
 
 import { overSlice, yieldToHost } from '../../kernel/sched.ts';
 import { kerr } from '../../kernel/errno.ts';
-import { O_APPEND, O_NONBLOCK, SEEK_CUR, S_IFMT, type Proc } from '../../kernel/types.ts';
+import { O_ACCMODE, O_APPEND, O_NONBLOCK, O_RDONLY, O_WRONLY, SEEK_CUR, S_IFMT, type Proc } from '../../kernel/types.ts';
 import * as W from './constants.ts';
 import { errnoOf } from './errno.ts';
 import { FdMap, PREOPEN_PATH } from './fdmap.ts';
 import { filetypeOf, fsSyscalls, type Syscall, type SyscallContext } from './fs.ts';
 import { WasmMemory, encodeStrings } from './memory.ts';
 import { pollOneoff } from './poll.ts';
+import { AGENTVM_MODULE, agentvmSyscalls } from './agentvm.ts';
 
 export const WASI_MODULE = 'wasi_snapshot_preview1';
 
@@ -60,12 +61,17 @@ export class Preview1 implements SyscallContext {
     this.#env = encodeStrings(wasiEnviron(proc));
   }
 
-  /** The import object for WebAssembly.instantiate; call attach(memory) before running. */
+  /**
+   * The import object for WebAssembly.instantiate (wasi_snapshot_preview1 and agentvm, see
+   * wasm/ABI.md); call attach(memory) before running.
+   */
   imports(): WebAssembly.Imports {
-    const table = this.#syscalls();
-    const ns: Record<string, unknown> = {};
-    for (const [name, fn] of Object.entries(table)) ns[name] = this.#wrap(fn);
-    return { [WASI_MODULE]: ns as WebAssembly.ModuleImports };
+    const wrapAll = (table: Record<string, Syscall>): WebAssembly.ModuleImports => {
+      const ns: Record<string, unknown> = {};
+      for (const [name, fn] of Object.entries(table)) ns[name] = this.#wrap(fn);
+      return ns as WebAssembly.ModuleImports;
+    };
+    return { [WASI_MODULE]: wrapAll(this.#syscalls()), [AGENTVM_MODULE]: wrapAll(agentvmSyscalls(this)) };
   }
 
   #wrap(fn: Syscall): object {
@@ -210,6 +216,10 @@ export class Preview1 implements SyscallContext {
           type = filetypeOf(f.stat().mode & S_IFMT);
           if (f.flags & O_APPEND) flags |= W.FDFLAGS_APPEND;
           if (f.flags & O_NONBLOCK) flags |= W.FDFLAGS_NONBLOCK;
+          // the access mode, as wasi-libc's fcntl(F_GETFL) reads it back from the rights
+          const acc = f.flags & O_ACCMODE;
+          if (acc === O_RDONLY) rights &= ~W.RIGHTS_FD_WRITE;
+          else if (acc === O_WRONLY) rights &= ~(W.RIGHTS_FD_READ | W.RIGHTS_FD_READDIR);
           // wasi-libc's isatty(): a character device without seek/tell rights
           if (f.isatty()) rights &= ~(W.RIGHTS_FD_SEEK | W.RIGHTS_FD_TELL);
           if (type === W.FILETYPE_CHARACTER_DEVICE && !f.isatty()) rights |= W.RIGHTS_FD_SEEK | W.RIGHTS_FD_TELL;

@@ -1,6 +1,7 @@
 /* agentvm compat: the POSIX signal API gnulib expects (sigaction, sigprocmask,
- * sig*set, kill). wasi-libc only has signal()/raise() (wasi-emulated-signal).
- * Implemented in src/signals.c. Requires -D_WASI_EMULATED_SIGNAL. */
+ * sig*set, kill, killpg). wasi-libc only has signal()/raise() (wasi-emulated-signal);
+ * src/signals.c replaces those too and mirrors dispositions to the kernel.
+ * Requires -D_WASI_EMULATED_SIGNAL. */
 #include_next <signal.h>
 #ifndef AGENTVM_COMPAT_SIGNAL_H
 #define AGENTVM_COMPAT_SIGNAL_H
@@ -54,6 +55,7 @@ int sigpending(sigset_t *);
 int sigsuspend(const sigset_t *);
 int siginterrupt(int, int);
 int kill(pid_t, int);
+int killpg(pid_t, int);
 #ifdef __cplusplus
 }
 #endif

@@ -1,4 +1,4 @@
-/* agentvm compat: stdio locking (single-threaded: no-ops) and popen (src/process.c). */
+/* agentvm compat: stdio locking (single-threaded: no-ops, src/fd.c) and popen (src/popen.c). */
 #include_next <stdio.h>
 #ifndef AGENTVM_COMPAT_STDIO_H
 #define AGENTVM_COMPAT_STDIO_H

@@ -1,4 +1,4 @@
-/* agentvm compat: statvfs (src/statvfs.c: ENOSYS until the kernel reports file system sizes). */
+/* agentvm compat: statvfs (src/statvfs.c: the VM's disk quota and usage from the kernel). */
 #ifndef AGENTVM_COMPAT_SYS_STATVFS_H
 #define AGENTVM_COMPAT_SYS_STATVFS_H
 #include <sys/types.h>
