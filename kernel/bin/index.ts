@@ -1,5 +1,5 @@
-// The JS utilities every VM starts with (until the WASM GNU coreutils replace them), and where
-// Debian puts each one.
+// The JS utilities every VM starts with (the GNU tools built to WASM replace those they provide,
+// see kernel/userland.ts), and where Debian puts each command.
 
 import type { Program } from '../types.ts';
 import { cat } from './cat.ts';
@@ -33,13 +33,14 @@ import { id, whoami } from './ids.ts';
 import { hostname, nproc, uname } from './sysinfo.ts';
 import { printenv, pwd, tty } from './session.ts';
 import { date } from './date.ts';
+import { which } from './which.ts';
 import { du } from './du.ts';
 import { bracketProgram, echoProgram, killProgram, printfProgram, testProgram } from './builtin-programs.ts';
 
 export const jsUtilities: Program[] = [
   basename, cat, chgrp, chmod, chown, cp, cut, date, dirname, du, env, falseProgram, head, hostname, id, ln, ls, mkdir,
   mktemp, mv, nproc, printenv, pwd, readlink, realpath, rm, rmdir, seq, sleep, sort, stat, tail, tee, touch, tr,
-  trueProgram, tty, uname, uniq, wc, whoami, yes,
+  trueProgram, tty, uname, uniq, wc, which, whoami, yes,
   // the shell's builtins as programs, until GNU coreutils / procps replace them
   bracketProgram, echoProgram, killProgram, printfProgram, testProgram,
 ];
@@ -48,8 +49,9 @@ export const jsUtilities: Program[] = [
 const IN_BIN = new Set([
   'cat', 'chgrp', 'chmod', 'chown', 'cp', 'date', 'dd', 'df', 'dir', 'echo', 'false', 'kill', 'ln', 'ls', 'mkdir',
   'mknod', 'mktemp', 'mv', 'pwd', 'readlink', 'rm', 'rmdir', 'sleep', 'stty', 'sync', 'touch', 'true', 'uname', 'vdir',
-  // not coreutils: hostname (package hostname) is in /bin too
-  'hostname',
+  // not coreutils: hostname, grep, sed, gzip, tar, bzip2, cpio, util-linux's more (their Debian packages use /bin)
+  'hostname', 'grep', 'egrep', 'fgrep', 'sed', 'gzip', 'gunzip', 'zcat', 'uncompress', 'zgrep', 'zegrep', 'zfgrep',
+  'zdiff', 'zcmp', 'zless', 'zmore', 'znew', 'gzexe', 'tar', 'bzip2', 'bunzip2', 'bzcat', 'bzip2recover', 'cpio', 'more',
 ]);
 
 /** Where a utility is installed: ['/bin/NAME'] or ['/usr/bin/NAME'], as on Debian. */

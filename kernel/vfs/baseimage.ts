@@ -157,6 +157,12 @@ export function createBaseImage(): BaseImage {
   b.writeFile('/etc/os-release', OS_RELEASE);
   b.writeFile('/etc/shells', '/bin/sh\n/bin/bash\n/usr/bin/sh\n/usr/bin/bash\n');
   b.writeFile('/etc/profile', '# /etc/profile: system-wide profile for login shells (agentvm)\n');
+  // Name-service configuration as on Debian: files first; no DNS server (egress is denied by default).
+  b.writeFile('/etc/nsswitch.conf', 'passwd: files\ngroup: files\nshadow: files\nhosts: files dns\nnetworks: files\n' +
+    'protocols: files\nservices: files\nethers: files\nrpc: files\n');
+  b.writeFile('/etc/host.conf', 'multi on\n');
+  b.writeFile('/etc/resolv.conf', '# agentvm: no name server; the VM network denies egress unless the host allows it\n');
+  b.writeFile('/etc/ld.so.conf', 'include /etc/ld.so.conf.d/*.conf\n');
   b.mknod('/dev/null', 0o666, DEV_NULL);
   b.mknod('/dev/zero', 0o666, DEV_ZERO);
   b.mknod('/dev/full', 0o666, DEV_FULL);

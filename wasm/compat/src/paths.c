@@ -16,6 +16,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 #include <utime.h>
+#include <wasi/api.h>
 #include <wasi/libc.h>
 #include <wasi/libc-nocwd.h>
 #include "agentvm.h"
@@ -138,14 +139,49 @@ int fstatat(int dirfd, const char *restrict path, struct stat *restrict st, int 
   return __wasilibc_nocwd_fstatat(dirfd, path, st, flags);
 }
 
+/* utimensat/futimens: wasi-libc (Debian 0.0~git20220510) compares tv_nsec with its internal
+ * UTIME_NOW (-1) while <sys/stat.h> gives programs musl's 0x3fffffff, and maps times == NULL to
+ * "set both to 0": `touch f` dated files 1970. Both spellings are understood here; NULL is now. */
+static int is_now(long ns) { return ns == UTIME_NOW || ns == -1; }
+static int is_omit(long ns) { return ns == UTIME_OMIT || ns == -2; }
+static int wasi_times(const struct timespec t[2], __wasi_timestamp_t ts[2], __wasi_fstflags_t *fl) {
+  *fl = 0;
+  ts[0] = ts[1] = 0;
+  if (!t) { *fl = __WASI_FSTFLAGS_ATIM_NOW | __WASI_FSTFLAGS_MTIM_NOW; return 0; }
+  for (int i = 0; i < 2; i++) {
+    long ns = t[i].tv_nsec;
+    if (is_now(ns)) *fl |= i ? __WASI_FSTFLAGS_MTIM_NOW : __WASI_FSTFLAGS_ATIM_NOW;
+    else if (is_omit(ns)) continue;
+    else if (ns < 0 || ns >= 1000000000 || t[i].tv_sec < 0) { errno = EINVAL; return -1; }
+    else { *fl |= i ? __WASI_FSTFLAGS_MTIM : __WASI_FSTFLAGS_ATIM; ts[i] = (__wasi_timestamp_t)t[i].tv_sec * 1000000000ull + (__wasi_timestamp_t)ns; }
+  }
+  return 0;
+}
+static int utimens_at(int dirfd, const char *rel, const struct timespec times[2], int flags) {
+  __wasi_timestamp_t ts[2];
+  __wasi_fstflags_t fl;
+  if (wasi_times(times, ts, &fl) != 0) return -1;
+  __wasi_lookupflags_t look = flags & AT_SYMLINK_NOFOLLOW ? 0 : __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW;
+  __wasi_errno_t e = __wasi_path_filestat_set_times(dirfd, look, rel, ts[0], ts[1], fl);
+  if (e) { errno = e; return -1; }
+  return 0;
+}
 int __wasilibc_utimens(const char *path, const struct timespec times[2], int flags) {
   char *rel;
   int dirfd = find_relpath(path, &rel);
-  return dirfd == -1 ? -1 : __wasilibc_nocwd_utimensat(dirfd, rel, times, flags);
+  return dirfd == -1 ? -1 : utimens_at(dirfd, rel, times, flags);
 }
 int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags) {
   if (dirfd == AT_FDCWD || path[0] == '/') return __wasilibc_utimens(path, times, flags);
-  return __wasilibc_nocwd_utimensat(dirfd, path, times, flags);
+  return utimens_at(dirfd, path, times, flags);
+}
+int futimens(int fd, const struct timespec times[2]) {
+  __wasi_timestamp_t ts[2];
+  __wasi_fstflags_t fl;
+  if (wasi_times(times, ts, &fl) != 0) return -1;
+  __wasi_errno_t e = __wasi_fd_filestat_set_times(fd, ts[0], ts[1], fl);
+  if (e) { errno = e; return -1; }
+  return 0;
 }
 int utime(const char *path, const struct utimbuf *t) {
   struct timespec ts[2] = { { .tv_sec = t ? t->actime : 0 }, { .tv_sec = t ? t->modtime : 0 } };
