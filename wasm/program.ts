@@ -10,6 +10,8 @@ import type { Proc, Program } from '../kernel/types.ts';
 import { Signal } from '../kernel/types.ts';
 import { Preview1, hasJspi } from './wasi/preview1.ts';
 import { MemoryLimitError, PAGE, capMemory } from './wasi/memlimit.ts';
+import { IMPORT_MODULE, IMPORT_NAME, memoryToImport, releaseMemory, takeMemory, type MemoryLimits } from './wasi/mempool.ts';
+import { fuelImports, fuelOrWarn, type FuelCounters } from './fuel.ts';
 
 /** Where a module comes from: its bytes, or a host file path / file: URL (re-read when it changes). */
 export type WasmSource = Uint8Array | ArrayBuffer | string | URL;
@@ -20,6 +22,18 @@ export interface WasmProgramOptions {
    * kernel.limits.wasmMemoryBytes (kernel/limits.ts), else DEFAULT_WASM_MEMORY.
    */
   maxMemoryBytes?: number;
+  /**
+   * Fuel checks at loop headers and recursive function entries (wasm/fuel.ts), so that a
+   * syscall-free loop yields the host and can be killed. Default true; false only for measuring.
+   */
+  fuel?: boolean;
+  /**
+   * The source file does not change while this host process runs (the built userland): its
+   * identity is checked on the first run only, instead of a stat(2) of the host file per run.
+   */
+  immutable?: boolean;
+  /** Tick counters every run of this program adds to (tests and measurements). */
+  fuelCounters?: FuelCounters;
 }
 
 /** Default per-process memory cap for WASM programs. */
@@ -29,6 +43,8 @@ export const DEFAULT_WASM_MEMORY = 512 * 1024 * 1024;
 export const STATUS_CANNOT_RUN = 126;
 
 const cache = new Map<string, Promise<WebAssembly.Module>>();
+/** Modules whose memory became an import (wasi/mempool.ts): its limits. */
+const pooledMemory = new WeakMap<WebAssembly.Module, MemoryLimits>();
 const stats = { compiles: 0, hits: 0 };
 
 /** Module cache counters: compiles (WebAssembly.compile calls), hits (runs served from cache). */
@@ -62,6 +78,7 @@ export class WasmProgram implements Program {
   readonly #opts: WasmProgramOptions;
   #bytesKey: string | null = null;
   #bytes: Uint8Array | null = null;
+  #fileKey: string | null = null;
 
   constructor(name: string, source: WasmSource, opts: WasmProgramOptions = {}) {
     if (typeof name !== 'string' || name === '') throw new TypeError('WasmProgram(name, source): name must be a non-empty string');
@@ -82,8 +99,11 @@ export class WasmProgram implements Program {
     let load: () => Promise<Uint8Array>;
     const src = this.#source;
     if (typeof src === 'string' || src instanceof URL) {
-      const st = await stat(src);
-      key = `file:${String(src)}:${st.size}:${st.mtimeMs}`;
+      if (this.#fileKey === null || !this.#opts.immutable) {
+        const st = await stat(src);
+        this.#fileKey = `file:${String(src)}:${st.size}:${st.mtimeMs}`;
+      }
+      key = this.#fileKey;
       load = async () => new Uint8Array(await readFile(src));
     } else {
       if (this.#bytesKey === null) {
@@ -94,7 +114,8 @@ export class WasmProgram implements Program {
       const bytes = this.#bytes!;
       load = async () => bytes;
     }
-    key += `:pages=${maxPages}`;
+    const fuel = this.#opts.fuel !== false;
+    key += `:pages=${maxPages}:fuel=${fuel}`;
     let p = cache.get(key);
     if (p) {
       stats.hits++;
@@ -102,7 +123,12 @@ export class WasmProgram implements Program {
     }
     p = (async () => {
       stats.compiles++;
-      return WebAssembly.compile(capMemory(await load(), maxPages) as Uint8Array<ArrayBuffer>);
+      const capped = capMemory(await load(), maxPages);
+      const fueled = fuel ? fuelOrWarn(capped, this.name) : capped;
+      const imported = memoryToImport(fueled);
+      const mod = await WebAssembly.compile((imported?.bytes ?? fueled) as Uint8Array<ArrayBuffer>);
+      if (imported) pooledMemory.set(mod, imported.limits);
+      return mod;
     })();
     cache.set(key, p);
     p.catch(() => { if (cache.get(key) === p) cache.delete(key); });
@@ -125,12 +151,27 @@ export class WasmProgram implements Program {
     }
     if (proc.killed) throw proc.signal.reason;
     const wasi = new Preview1(proc);
+    const limits = pooledMemory.get(mod);
+    const pooled = limits ? takeMemory(limits) : null;
     let instance: WebAssembly.Instance;
     try {
-      instance = new WebAssembly.Instance(mod, wasi.imports());
+      const imports: WebAssembly.Imports = { ...wasi.imports(), ...fuelImports(proc, this.#opts.fuelCounters) };
+      if (pooled) imports[IMPORT_MODULE] = { [IMPORT_NAME]: pooled };
+      instance = new WebAssembly.Instance(mod, imports);
     } catch (e) {
+      if (pooled) releaseMemory(limits!, pooled);
       return fail(`cannot instantiate WebAssembly module: ${e instanceof Error ? e.message : String(e)}`, STATUS_CANNOT_RUN);
     }
+    try {
+      return await this.#start(proc, instance, wasi, argv0, fail);
+    } finally {
+      // The instance's stack has unwound (or never started): nothing can touch the memory again.
+      if (pooled) releaseMemory(limits!, pooled);
+    }
+  }
+
+  async #start(proc: Proc, instance: WebAssembly.Instance, wasi: Preview1, argv0: string,
+    fail: (msg: string, status: number) => Promise<number>): Promise<number> {
     const { memory, _start } = instance.exports as { memory?: unknown; _start?: unknown };
     if (!(memory instanceof WebAssembly.Memory) || typeof _start !== 'function') {
       return fail('not a WASI command module (needs exported memory and _start)', STATUS_CANNOT_RUN);

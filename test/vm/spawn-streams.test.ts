@@ -12,7 +12,9 @@ async function readAll(s: ReadableStream<Uint8Array>): Promise<string> {
 
 test('spawn streams stdin to stdout through a pipeline while it runs', async () => {
   await using vm = await createVM();
-  const p = vm.spawn('cat | tr a-z A-Z');
+  // GNU tools block-buffer a pipe like glibc does (tr would hold HELLO until EOF, on Linux too);
+  // cat writes what it reads, and sed -u flushes each line.
+  const p = vm.spawn("cat | sed -u 's/.*/\\U&/'");
   const reader = p.stdout.getReader();
   const w = p.stdin.getWriter();
   await w.write(new TextEncoder().encode('hello\n'));

@@ -21,12 +21,17 @@ WASM_LIBS="$COMPAT_OUT/agentvm-start.o -L$COMPAT_OUT -lagentvm-compat -lwasi-emu
 
 # configure cache variables: answers configure cannot find out by running test
 # programs (it cross-compiles) or would get wrong for WASI. See README.md.
+# (gl_cv_func_open_directory_works: wasi-libc's open() opens directories; gnulib's guess
+# "no" makes its fchdir emulation lose directory names: find's "Failed to restore initial
+# working directory". gl_cv_func_chown_ctime_works: else gnulib's chown follows every
+# successful chown with a chmod to touch ctime, and tar -x as root fails with ENOSYS.)
 WASM_CACHE_VARS=(
   ac_cv_func_getdtablesize=yes gl_cv_func_getdtablesize_works=yes
   fu_cv_sys_mounted_getmntent1=yes fu_cv_sys_stat_statvfs=yes
   ac_cv_type_getgroups=gid_t gl_cv_func_getgroups_works=yes
   gl_cv_func_getcwd_null=yes gl_cv_func_getcwd_path_max=yes gl_cv_func_getcwd_abort_bug=no
   gl_cv_func_fdopendir_works=yes
+  gl_cv_func_open_directory_works=yes gl_cv_func_chown_ctime_works=yes
 )
 WASM_CONFIGURE_FLAGS=(--host=wasm32-unknown-wasi --build=x86_64-pc-linux-gnu --disable-nls --disable-threads
   --disable-acl --without-selinux --disable-dependency-tracking --disable-silent-rules)

@@ -11,7 +11,8 @@ export class MemoryLimitError extends Error {
   }
 }
 
-function readLeb(b: Uint8Array, pos: number): [number, number] {
+/** Reads an unsigned LEB128 at pos: [value, next position]. */
+export function readLeb(b: Uint8Array, pos: number): [number, number] {
   let result = 0;
   let shift = 0;
   for (;;) {
@@ -23,7 +24,8 @@ function readLeb(b: Uint8Array, pos: number): [number, number] {
   }
 }
 
-function leb(n: number): number[] {
+/** Encodes n as unsigned LEB128. */
+export function leb(n: number): number[] {
   const out: number[] = [];
   do {
     let byte = n % 128;

@@ -12,9 +12,10 @@ recipe_configure() {
 # cannot run on the build host; the module itself is checked for below.
 recipe_make() { make -k -j"${MAKE_JOBS:-1}" || :; test -f src/coreutils; }
 recipe_emit() {
-  # every program linked into the multi-call binary (the symlinks make created)
+  # every program linked into the multi-call binary (the symlinks make created), plus
+  # `install`: make names its link ginstall (renamed at install time); both names dispatch
   local progs
-  progs=$(find src -maxdepth 1 -type l -lname coreutils -printf '%f\n' | sort | tr '\n' ' ')
+  progs=$( { find src -maxdepth 1 -type l -lname coreutils -printf '%f\n'; echo install; } | sort -u | tr '\n' ' ')
   [ -n "$progs" ]
   emit src/coreutils coreutils $progs
 }

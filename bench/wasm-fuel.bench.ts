@@ -1,0 +1,159 @@
+// Fuel (wasm/fuel.ts) costs and guarantees, on the real modules in wasm/dist:
+//   node bench/wasm-fuel.bench.ts [reps] [rewrite] [run] [stall]   (default: 5 runs, every part)
+// Rows: rewrite time per module (vs WebAssembly.compile), run time of CPU-heavy commands with
+// and without fuel (runs alternate to share the machine's noise), and the host stall while a
+// syscall-free loop runs in another VM (lateness of 1 ms timers, an `echo` in a second VM).
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createVM, type VM } from '../index.ts';
+import { WasmProgram } from '../wasm/index.ts';
+import { addFuel } from '../wasm/fuel.ts';
+
+const DIST = join(import.meta.dirname, '..', 'wasm', 'dist');
+const reps = Number(process.argv[2] ?? 5);
+const parts = new Set(process.argv.slice(3));
+const want = (part: string): boolean => parts.size === 0 || parts.has(part);
+const median = (xs: number[]): number => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const ms = (x: number): string => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+
+if (!existsSync(join(DIST, 'manifest.json'))) {
+  console.log('wasm/dist is not built (wasm/build/build.sh): nothing to measure');
+  process.exit(0);
+}
+const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { file: string; commands: string[] }[];
+
+// ---- rewrite time vs compile time
+console.log('| module | bytes | loops | entries | rewrite (median) | compile original | compile rewritten |');
+console.log('|---|---|---|---|---|---|---|');
+for (const f of want('rewrite') ? readdirSync(DIST).filter((x) => x.endsWith('.wasm')).sort() : []) {
+  const bytes = new Uint8Array(readFileSync(join(DIST, f)));
+  const rw: number[] = [];
+  const c0: number[] = [];
+  const c1: number[] = [];
+  let out = addFuel(bytes);
+  for (let i = 0; i < reps; i++) {
+    let t = performance.now();
+    out = addFuel(bytes);
+    rw.push(performance.now() - t);
+    t = performance.now();
+    await WebAssembly.compile(bytes);
+    c0.push(performance.now() - t);
+    t = performance.now();
+    await WebAssembly.compile(out.bytes as Uint8Array<ArrayBuffer>);
+    c1.push(performance.now() - t);
+  }
+  console.log(`| ${f} | ${bytes.length} | ${out.stats.loops} | ${out.stats.entries} | ${ms(median(rw))} | ${ms(median(c0))} | ${ms(median(c1))} |`);
+}
+
+// ---- run time with and without fuel
+async function vmWith(fuel: boolean): Promise<VM> {
+  const vm = await createVM({ limits: { fileSize: 256 * 1024 * 1024 } });
+  for (const m of manifest) {
+    for (const c of m.commands) {
+      // program names are shared by every VM of the host: the variants need their own
+      vm.kernel.registerProgram(new WasmProgram(fuel ? c : `nofuel-${c}`, join(DIST, m.file), { fuel }), [`/usr/local/bin/${c}`]);
+    }
+  }
+  return vm;
+}
+
+let burn: string | null = null;
+try {
+  const dir = mkdtempSync(join(tmpdir(), 'agentvm-fuel-bench-'));
+  burn = join(dir, 'wburn.wasm');
+  const fx = join(import.meta.dirname, '..', 'test', 'wasm', 'fixtures');
+  execFileSync(process.env.CLANG ?? 'clang', ['--target=wasm32-wasi', '-O2', '-o', burn, join(fx, 'wburn.c'), join(fx, 'compat', 'cwd.c')], { stdio: 'ignore' });
+} catch {
+  burn = null;
+}
+
+const withFuel = await vmWith(true);
+const without = await vmWith(false);
+for (const vm of [withFuel, without]) {
+  if (burn) vm.kernel.registerProgram(new WasmProgram(vm === withFuel ? 'wburn' : 'nofuel-wburn', burn, { fuel: vm === withFuel }), ['/usr/local/bin/wburn']);
+  const setup = await vm.exec([
+    "awk 'BEGIN{srand(1); for(i=0;i<200000;i++) print int(rand()*1e9)}' > /tmp/lines",
+    'head -c 52428800 /dev/zero | tr "\\0" a > /tmp/50m',
+    'seq 1 2000000 > /tmp/nums',
+  ].join('; '));
+  if (setup.exitCode !== 0) throw new Error(`setup failed: ${setup.stderr}`);
+}
+
+const rows: [string, string][] = [
+  ['sort 200k lines', 'sort /tmp/lines | tail -1'],
+  ['gawk loop 3e7', "awk 'BEGIN{for(i=0;i<3e7;i++)s+=i; print s}'"],
+  ['sha256sum 50 MB', 'sha256sum /tmp/50m'],
+  ['gzip -1 50 MB', 'gzip -1 -c /tmp/50m | wc -c'],
+  ['grep -c regex 2M lines', "grep -cE '^(1|2)[0-9]*7$' /tmp/nums"],
+  ['sed s/// 2M lines', "sed 's/\\([0-9]\\)\\([0-9]\\)/\\2\\1/g' /tmp/nums | tail -1"],
+];
+if (burn) rows.push(['wburn count 1e9 (3-instruction loop)', 'wburn count 1000000000']);
+
+// main-thread CPU time is steadier than wall time on a shared machine (V8 compiles on other threads)
+const cpu = (): number => {
+  const u = process.threadCpuUsage();
+  return (u.user + u.system) / 1000;
+};
+console.log('\n| workload | no fuel: wall / cpu | fuel: wall / cpu | overhead wall / cpu |');
+console.log('|---|---|---|---|');
+const pct = (a: number, b: number): string => `${(((b - a) / a) * 100).toFixed(1)} %`;
+for (const [label, cmd] of want('run') ? rows : []) {
+  const wall: [number[], number[]] = [[], []];
+  const cpus: [number[], number[]] = [[], []];
+  const outs = ['', ''];
+  for (let i = 0; i <= reps; i++) {
+    for (const k of i % 2 ? [0, 1] : [1, 0]) {
+      const vm = k ? withFuel : without;
+      const t = performance.now();
+      const c = cpu();
+      const r = await vm.exec(cmd);
+      const dc = cpu() - c;
+      const dt = performance.now() - t;
+      if (r.exitCode !== 0) throw new Error(`${cmd}: exit ${r.exitCode}: ${r.stderr}`);
+      outs[k] = r.stdout;
+      if (i > 0) { wall[k]!.push(dt); cpus[k]!.push(dc); } // run 0 warms up (compile, tier-up)
+    }
+  }
+  if (outs[0] !== outs[1]) throw new Error(`${cmd}: output differs with fuel:\n${outs[0]}\nvs\n${outs[1]}`);
+  const [wa, wb, ca, cb] = [median(wall[0]), median(wall[1]), median(cpus[0]), median(cpus[1])];
+  console.log(`| ${label} | ${ms(wa)} / ${ms(ca)} | ${ms(wb)} / ${ms(cb)} | ${pct(wa, wb)} / ${pct(ca, cb)} |`);
+}
+
+// ---- host stall while another VM loops
+async function stall(cmd: string, vm: VM): Promise<string> {
+  const other = await createVM();
+  const p = vm.spawn(['sh', '-c', cmd]);
+  await new Promise((res) => setTimeout(res, 200)); // well into the loop (compiled, tiered up)
+  const late: number[] = [];
+  const echo: number[] = [];
+  const t0 = performance.now();
+  while (performance.now() - t0 < 2000) {
+    const t = performance.now();
+    await new Promise((res) => setTimeout(res, 1));
+    late.push(performance.now() - t - 1);
+    if (late.length % 20 === 0) {
+      const e = performance.now();
+      await other.exec('echo hi');
+      echo.push(performance.now() - e);
+    }
+  }
+  p.kill("SIGKILL");
+  const st = await p.wait();
+  await other[Symbol.asyncDispose]();
+  const s = late.slice().sort((x, y) => x - y);
+  return `timer lateness median ${ms(median(late))}, p99 ${ms(s[Math.floor(s.length * 0.99)]!)}, max ${ms(s[s.length - 1]!)}; ` +
+    `echo in another VM median ${ms(median(echo))}, max ${ms(Math.max(...echo))}; killed: ${JSON.stringify(st)}`;
+}
+console.log('');
+if (!want('stall')) process.exit(0);
+if (burn) console.log(`stall, wburn loop (fuel):    ${await stall('wburn loop', withFuel)}`);
+if (burn) console.log(`stall, wburn recurse (fuel): ${await stall('wburn recurse', withFuel)}`);
+console.log(`stall, gawk loop (fuel):     ${await stall("awk 'BEGIN{for(;;)s++}'", withFuel)}`);
+await withFuel[Symbol.asyncDispose]();
+await without[Symbol.asyncDispose]();
