@@ -85,8 +85,12 @@ export function locateSuite(pkg: string, commands: string[]): Suite {
 }
 
 /** Test options for the top-level test: skip outside CI when the suite is missing. */
-export function suiteOptions(s: Suite, concurrency = 1): { skip?: string; concurrency: number } {
-  return s.missing && (!CI || s.optional) ? { skip: s.missing, concurrency } : { concurrency };
+/** A whole suite may take minutes on a loaded 2-core machine: beyond npm test's per-test 120 s. */
+export const SUITE_TIMEOUT_MS = 600_000;
+
+export function suiteOptions(s: Suite, concurrency = 1): { skip?: string; concurrency: number; timeout: number } {
+  const timeout = SUITE_TIMEOUT_MS;
+  return s.missing && (!CI || s.optional) ? { skip: s.missing, concurrency, timeout } : { concurrency, timeout };
 }
 
 /** Fails (CI) when the suite is missing; returns the tree otherwise. */
