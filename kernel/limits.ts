@@ -15,7 +15,7 @@ export interface Limits {
   symlinkDepth: number;      // symlinks followed while resolving one path; ELOOP beyond it
   outputBytes: number;       // bytes vm.exec() collects per stream; the rest is dropped and `truncated` set
   shellDepth: number;        // nested function calls / eval / source depth in the shell before it errors
-  cpuSliceMs: number;        // a busy shell or WASM program yields the host event loop at least this often (at syscalls)
+  cpuSliceMs: number;        // a busy shell or WASM program yields the host event loop at least this often (at syscalls; WASM loops at fuel checks)
   wasmMemoryBytes: number;   // linear memory of one WASM process (its module's maximum is capped): malloc fails beyond it
 }
 

@@ -1,22 +1,23 @@
 // Fuel: makes a CPU-bound WASM process give the host's event loop back, and stop when killed,
 // even if it never makes a syscall. JSPI suspends only at imports, so before compilation the
-// module is rewritten (addFuel): a new mutable i32 global holds the fuel, every loop header and
-// the entry of every function that can recurse subtracts a static weight (the number of
-// instructions up to the next check: the loop body without its inner loops, or the function
-// body outside its loops) and, when the fuel goes negative, calls the new import
-// `agentvm_sched.tick` — a WebAssembly.Suspending function that returns the next budget. tick
-// (fuelImports) throws the process's exit once it is killed, and yields a host turn
-// (setImmediate) when the scheduler slice (limits.cpuSliceMs) is used up. The budget adapts per
-// process so that ticks come about every TICK_TARGET_MS, within [FUEL_MIN, FUEL_MAX].
+// module is rewritten (addFuel): a new mutable i32 global holds the fuel (functions whose loops
+// make no calls keep it in a local, see wasi/fuelcode.ts); every loop header and the entry of
+// every function that can recurse subtract a static weight (about the instructions up to the
+// next check) and, when the fuel goes negative, call the new import `agentvm_sched.tick` — a
+// WebAssembly.Suspending function returning the next budget. tick (fuelImports) throws the
+// process's exit once it is killed, and yields a host turn (setImmediate) when the scheduler
+// slice (limits.cpuSliceMs) is used up. The budget adapts per process so that ticks come about
+// every TICK_TARGET_MS, within [FUEL_MIN, FUEL_MAX].
 //
 // The import is appended after the module's imports, so every defined function's index grows
 // by one: call, return_call, ref.func, element segments, exports, start and the name section
-// are renumbered. Design and measurements: docs/design/wasi.md, "CPU-bound WASM".
+// are renumbered (wasi/renumber.ts). Design and measurements: docs/design/wasi.md, "Fuel".
 
 import type { Proc } from '../kernel/types.ts';
 import { overSlice, yieldToHost } from '../kernel/sched.ts';
 import { Reader, WasmRewriteError, Writer, sections, valType, type Section } from './wasi/wasmbinary.ts';
-import { BodyEmitter, onCycle, scanBody, type EmitContext, type FuncScan } from './wasi/fuelcode.ts';
+import { BodyEmitter, scanBody, type EmitContext, type FuncScan } from './wasi/fuelcode.ts';
+import { recursiveFunctions } from './wasi/callgraph.ts';
 import { Copier, checkTables, constExpr, customSection, elements, exports, limits, type Renumber } from './wasi/renumber.ts';
 
 export { WasmRewriteError } from './wasi/wasmbinary.ts';
@@ -174,32 +175,8 @@ export function addFuel(bytes: Uint8Array, initial = FUEL_INITIAL): FuelResult {
     }
   }
 
-  // --- which functions can recurse: a cycle in the call graph. call_indirect goes through a
-  // helper node per type, which leads to every address-taken function of that type.
-  const typeNode = new Map<string, number>();
-  const helperEdges: number[][] = [];
-  const nodeOf = (key: string): number => {
-    let v = typeNode.get(key);
-    if (v === undefined) {
-      typeNode.set(key, (v = funcs.length + helperEdges.length));
-      helperEdges.push([]);
-    }
-    return v;
-  };
-  const succ: number[][] = funcs.map((fn) => {
-    if (!fn.indirect) return fn.callees;
-    const out = fn.callees.slice();
-    for (const key of fn.indirect) out.push(nodeOf(key));
-    return out;
-  });
-  for (const idx of addressTaken) {
-    const f = idx - nImpFuncs;
-    if (f < 0 || f >= funcs.length) continue;
-    const v = typeNode.get(typeKeys[funcTypes[f]!] ?? '');
-    if (v !== undefined) helperEdges[v - funcs.length]!.push(f);
-  }
-  const recursive = onCycle(funcs.length, funcs.length + helperEdges.length,
-    (v) => (v < funcs.length ? succ[v]! : helperEdges[v - funcs.length]!));
+  // --- which functions can recurse (they get a check at entry)
+  const recursive = recursiveFunctions(funcs, funcTypes, typeKeys, addressTaken, nImpFuncs);
   const loops = funcs.reduce((n, f) => n + f.loops, 0);
   const entries = recursive.reduce((n, x) => n + (x ? 1 : 0), 0);
   if (loops === 0 && entries === 0) {
@@ -299,8 +276,6 @@ export interface FuelCounters {
   ticks: number;
   /** host turns yielded (the scheduler slice was used up) */
   yields: number;
-  /** longest time the process ran between two ticks (or since it resumed), ms */
-  maxGapMs: number;
 }
 
 /**
@@ -323,12 +298,10 @@ export function fuelImports(proc: Proc, counters?: FuelCounters): WebAssembly.Im
     const now = performance.now();
     const dt = now - last;
     last = now;
-    if (dt < TICK_TARGET_MS / 2) budget = Math.min(FUEL_MAX, budget * 2);
-    else if (dt > TICK_TARGET_MS * 2) budget = Math.max(FUEL_MIN, budget >> 1);
-    if (counters) {
-      counters.ticks++;
-      if (dt > counters.maxGapMs) counters.maxGapMs = dt;
-    }
+    // aim at TICK_TARGET_MS: shrink at once, grow at most 2x per tick
+    const aim = dt > 0 ? (budget * TICK_TARGET_MS) / dt : FUEL_MAX;
+    budget = Math.max(FUEL_MIN, Math.min(FUEL_MAX, budget * 2, Math.round(aim)));
+    if (counters) counters.ticks++;
     if (overSlice(slice)) {
       if (counters) counters.yields++;
       return yieldToHost().then(resume);

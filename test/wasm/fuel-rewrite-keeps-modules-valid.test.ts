@@ -36,15 +36,15 @@ const buf = (b: Uint8Array): Uint8Array<ArrayBuffer> => b as Uint8Array<ArrayBuf
 const incr = (acc: number, by: number): number[] => [0x20, acc, 0x20, by, 0x6a, 0x21, acc]; // acc += by
 const inc = (x: number): number[] => [0x20, x, 0x41, 1, 0x6a, 0x21, x]; // x++
 // functions: import 0 twice(x); 1 sum 2 viaTable 3 fact 4 start 5 getg 6 refcall 7 boom 8 early
-// 9 brfn 10 table 11 loopcall
+// 9 brfn 10 table 11 loopcall 12 tail 13 tailimp
 const renumbering = module(
   section(1, vec([[0x60, 1, I32, 1, I32], [0x60, 0, 0], [0x60, 0, 1, I32]])),
   section(2, vec([[...str('env'), ...str('twice'), 0, 0]])),
-  section(3, vec([0, 0, 0, 1, 2, 0, 1, 0, 0, 0, 0].map((t) => [t]))),
+  section(3, vec([0, 0, 0, 1, 2, 0, 1, 0, 0, 0, 0, 0, 0].map((t) => [t]))),
   section(4, vec([[0x70, 0, 1], [0x70, 0, 1]])),
   section(6, vec([[I32, 1, 0x41, 0, 0x0b], [0x70, 0, 0xd2, 3, 0x0b]])),
   section(7, vec([['sum', 1], ['viaTable', 2], ['fact', 3], ['getg', 5], ['refcall', 6], ['boom', 7], ['early', 8],
-    ['brfn', 9], ['table', 10], ['loopcall', 11]].map(([n, i]) => [...str(n as string), 0, i as number]))),
+    ['brfn', 9], ['table', 10], ['loopcall', 11], ['tail', 12], ['tailimp', 13]].map(([n, i]) => [...str(n as string), 0, i as number]))),
   section(8, [4]),
   section(9, vec([[4, 0x41, 0, 0x0b, ...vec([[0xd2, 1, 0x0b]])], [1, 0, ...vec([[7]])]])),
   section(10, vec([
@@ -67,6 +67,10 @@ const renumbering = module(
     // loopcall(n): a loop that calls a defined function: s += fact(3), n times
     body([[2, I32]], [0x02, 0x40, 0x03, 0x40, 0x20, 1, 0x20, 0, 0x4f, 0x0d, 1, 0x20, 2, 0x41, 3, 0x10, 3, 0x6a, 0x21, 2, ...inc(1),
       0x0c, 0, 0x0b, 0x0b, 0x20, 2, 0x0b]),
+    body([], [0x20, 0, 0x12, 3, 0x0b]), // tail(n) = return_call fact(n)
+    // tailimp(n): a loop, then return_call twice(s) (an import)
+    body([[2, I32]], [0x02, 0x40, 0x03, 0x40, 0x20, 1, 0x20, 0, 0x4f, 0x0d, 1, ...incr(2, 1), ...inc(1), 0x0c, 0, 0x0b, 0x0b,
+      0x20, 2, 0x12, 0, 0x0b]),
   ])),
   section(0, [...str('name'),
     ...section(1, vec([[1, ...str('sum')], [3, ...str('fact')], [7, ...str('boom')]])),
@@ -76,13 +80,15 @@ const renumbering = module(
 interface Exports {
   sum(n: number): number; viaTable(n: number): number; fact(n: number): number; getg(): number; refcall(n: number): number;
   boom(): void; early(n: number): number; brfn(n: number): number; table(n: number): number; loopcall(n: number): number;
+  tail(n: number): number; tailimp(n: number): number;
 }
 
 function results(bytes: Uint8Array, tick?: () => number): { values: number[]; trap: string } {
   const imports: WebAssembly.Imports = { env: { twice: (x: number) => 2 * x } };
   if (tick) imports[FUEL_MODULE] = { [FUEL_TICK]: tick };
   const e = new WebAssembly.Instance(new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>), imports).exports as unknown as Exports;
-  const values = [e.sum(100), e.viaTable(10), e.fact(10), e.getg(), e.refcall(5), e.early(10), e.brfn(10), e.table(10), e.loopcall(10)];
+  const values = [e.sum(100), e.viaTable(10), e.fact(10), e.getg(), e.refcall(5), e.early(10), e.brfn(10), e.table(10), e.loopcall(10),
+    e.tail(5), e.tailimp(10)];
   let trap = '';
   try {
     e.boom();
@@ -94,12 +100,12 @@ function results(bytes: Uint8Array, tick?: () => number): { values: number[]; tr
 
 test('every index the new import moves is renumbered, and checks run without changing results', () => {
   assert.ok(WebAssembly.validate(renumbering), 'the hand-assembled module is valid');
-  const expected = [9907, 97, 3628800, 7, 120, 45, 45, 45, 60];
+  const expected = [9907, 97, 3628800, 7, 120, 45, 45, 45, 60, 120, 90];
   const plain = results(renumbering);
   assert.deepEqual(plain.values, expected);
   const { bytes, stats } = addFuel(renumbering, 3); // a tiny budget: ticks happen inside every loop
   assert.ok(WebAssembly.validate(buf(bytes)));
-  assert.deepEqual({ loops: stats.loops, entries: stats.entries }, { loops: 5, entries: 1 });
+  assert.deepEqual({ loops: stats.loops, entries: stats.entries }, { loops: 6, entries: 1 });
   let ticks = 0;
   const fueled = results(bytes, () => { ticks++; return 3; });
   assert.deepEqual(fueled.values, expected);

@@ -158,7 +158,7 @@ export class Writer {
     const n = end - start;
     this.#room(n);
     const buf = this.#buf;
-    if (n < 32) {
+    if (n < 8) {
       let o = this.length;
       for (let i = start; i < end; i++) buf[o++] = src[i]!;
     } else buf.set(src.subarray(start, end), this.length);
@@ -332,8 +332,10 @@ function prefixFE(r: Reader): void {
 
 // ---- fast path for hot loops: immediates by table, positions in locals (no Reader calls)
 
-const K_NONE = 1, K_LEB = 2, K_LEB2 = 3, K_MEMARG = 4, K_4 = 5, K_8 = 6, K_BLOCK = 7;
-const KIND = new Uint8Array(256); // 0: not handled here (skipImmediates decides)
+/** Immediate kinds for skipFast (exported so hot loops can inline the two commonest). */
+export const K_NONE = 1, K_LEB = 2;
+const K_LEB2 = 3, K_MEMARG = 4, K_4 = 5, K_8 = 6, K_BLOCK = 7;
+export const KIND = new Uint8Array(256); // 0: not handled here (skipImmediates decides)
 for (let op = 0x45; op <= 0xc4; op++) KIND[op] = K_NONE;
 for (let op = 0x28; op <= 0x3e; op++) KIND[op] = K_MEMARG;
 for (const op of [0x00, 0x01, 0x05, 0x0b, 0x0f, 0x1a, 0x1b, 0xd1]) KIND[op] = K_NONE;
