@@ -6,17 +6,6 @@
 set -euo pipefail
 bin="${AGENTVM_CHROMIUM:-/usr/bin/chromium}"
 if [ -x "$bin" ]; then exit 0; fi
-sudo=""
-if [ "$(id -u)" != 0 ]; then
-  if command -v sudo >/dev/null; then sudo="sudo"; else
-    echo "agentvm: the browser tests need Chromium at $bin: install Debian's chromium package (apt-get install chromium) as root, or set AGENTVM_CHROMIUM" >&2
-    exit 1
-  fi
-fi
-echo "agentvm: installing Debian's chromium for the browser tests (once)" >&2
-export DEBIAN_FRONTEND=noninteractive
-if ! $sudo apt-get install -y -q --no-install-recommends chromium >/dev/null; then
-  $sudo apt-get update -q >/dev/null
-  $sudo apt-get install -y -q --no-install-recommends chromium >/dev/null
-fi
+source "$(dirname "$0")/apt-install.sh"
+apt_install "the browser tests need Chromium at $bin (or set AGENTVM_CHROMIUM)" chromium
 "$bin" --version >&2

@@ -9,16 +9,5 @@ missing=()
 for tool in "${!PKG[@]}"; do command -v "$tool" >/dev/null 2>&1 || missing+=("${PKG[$tool]}"); done
 [ ${#missing[@]} -eq 0 ] && exit 0
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
-sudo=""
-if [ "$(id -u)" != 0 ]; then
-  if command -v sudo >/dev/null; then sudo="sudo"; else
-    echo "agentvm: the differential tool tests need the host's ${missing[*]}: install them as root (apt-get install ${missing[*]})" >&2
-    exit 1
-  fi
-fi
-echo "agentvm: installing the host reference tools for the differential tests: ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-if ! $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null; then
-  $sudo apt-get update -q >/dev/null
-  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
-fi
+source "$(dirname "$0")/apt-install.sh"
+apt_install "host reference tools for the differential tool tests" "${missing[@]}"
