@@ -6,6 +6,7 @@
 // when its process has ended — no byte of one process (or VM) ever reaches the next.
 
 import { PAGE, leb, readLeb } from './memlimit.ts';
+import { sections as moduleSections } from './wasmbinary.ts';
 
 export const IMPORT_MODULE = 'agentvm_mem';
 export const IMPORT_NAME = 'memory';
@@ -25,13 +26,7 @@ const name = (s: string): number[] => [...leb(s.length), ...new TextEncoder().en
  * runs with its own memory as before.
  */
 export function memoryToImport(bytes: Uint8Array): { bytes: Uint8Array; limits: MemoryLimits } | null {
-  const sections: { id: number; start: number; body: number; end: number }[] = [];
-  for (let pos = 8; pos < bytes.length;) {
-    const id = bytes[pos]!;
-    const [size, body] = readLeb(bytes, pos + 1);
-    sections.push({ id, start: pos, body, end: body + size });
-    pos = body + size;
-  }
+  const sections = moduleSections(bytes);
   const mem = sections.find((s) => s.id === 5);
   if (!mem) return null;
   let [count, p] = readLeb(bytes, mem.body);
